@@ -1,0 +1,48 @@
+package dev.andon.core.plant;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole plant file: structure (lines, stations), people (roles, roster, on-call), alert types and settings.
+ * {@code baseDir} is the folder of the plant file, against which relative paths in settings resolve.
+ */
+public record Plant(String id, String name, ZoneId timezone, Map<String, String> settings, List<Role> roles,
+                    List<Shift> shifts, List<Line> lines, List<AlertType> alertTypes, List<Person> people,
+                    List<RosterEntry> roster, List<OnCall> onCall, Path baseDir) {
+
+    public Plant {
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        roles = roles == null ? List.of() : List.copyOf(roles);
+        shifts = shifts == null ? List.of() : List.copyOf(shifts);
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        alertTypes = alertTypes == null ? List.of() : List.copyOf(alertTypes);
+        people = people == null ? List.of() : List.copyOf(people);
+        roster = roster == null ? List.of() : List.copyOf(roster);
+        onCall = onCall == null ? List.of() : List.copyOf(onCall);
+        timezone = timezone == null ? ZoneId.of("UTC") : timezone;
+    }
+
+    public Optional<Line> line(String lineId) {
+        return lines.stream().filter(l -> l.id().equals(lineId)).findFirst();
+    }
+
+    public Optional<Person> person(String personId) {
+        return people.stream().filter(p -> p.id().equals(personId)).findFirst();
+    }
+
+    public Optional<Role> role(String roleId) {
+        return roles.stream().filter(r -> r.id().equals(roleId)).findFirst();
+    }
+
+    public Optional<AlertType> alertType(String typeId) {
+        return alertTypes.stream().filter(t -> t.id().equals(typeId)).findFirst();
+    }
+
+    public Optional<Shift> shift(String shiftId) {
+        return shifts.stream().filter(s -> s.id().equals(shiftId)).findFirst();
+    }
+}

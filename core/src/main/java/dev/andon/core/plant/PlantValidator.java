@@ -1,0 +1,117 @@
+package dev.andon.core.plant;
+
+import dev.andon.core.error.Problem;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Checks a parsed plant for missing fields, duplicate ids and references to things that do not exist. */
+final class PlantValidator {
+
+    List<Problem> validate(Plant plant) {
+        List<Problem> problems = new ArrayList<>();
+        required(problems, "id", plant.id());
+        required(problems, "name", plant.name());
+        if (plant.lines().isEmpty()) {
+            problems.add(new Problem("lines", "at least one line is required"));
+        }
+        if (plant.roles().isEmpty()) {
+            problems.add(new Problem("roles", "at least one role is required"));
+        }
+        if (plant.shifts().isEmpty()) {
+            problems.add(new Problem("shifts", "at least one shift is required"));
+        }
+        unique(problems, "roles", plant.roles(), Role::id);
+        unique(problems, "shifts", plant.shifts(), Shift::id);
+        unique(problems, "lines", plant.lines(), Line::id);
+        unique(problems, "alertTypes", plant.alertTypes(), AlertType::id);
+        unique(problems, "people", plant.people(), Person::id);
+
+        for (int i = 0; i < plant.shifts().size(); i++) {
+            Shift s = plant.shifts().get(i);
+            if (s.start() == null) {
+                problems.add(new Problem("shifts[" + i + "].start", "is required (HH:MM)"));
+            }
+            if (s.end() == null) {
+                problems.add(new Problem("shifts[" + i + "].end", "is required (HH:MM)"));
+            }
+        }
+        for (int i = 0; i < plant.lines().size(); i++) {
+            Line line = plant.lines().get(i);
+            String at = "lines[" + i + "]";
+            required(problems, at + ".name", line.name());
+            if (line.stations().isEmpty()) {
+                problems.add(new Problem(at + ".stations", "line '" + line.id() + "' has no stations"));
+            }
+            unique(problems, at + ".stations", line.stations(), Station::id);
+        }
+        for (int i = 0; i < plant.alertTypes().size(); i++) {
+            required(problems, "alertTypes[" + i + "].category", plant.alertTypes().get(i).category());
+        }
+        for (int i = 0; i < plant.people().size(); i++) {
+            Person p = plant.people().get(i);
+            required(problems, "people[" + i + "].name", p.name());
+            for (int r = 0; r < p.roles().size(); r++) {
+                if (plant.role(p.roles().get(r)).isEmpty()) {
+                    problems.add(new Problem("people[" + i + "].roles[" + r + "]", "unknown role '" + p.roles().get(r) + "'"));
+                }
+            }
+            for (int q = 0; q < p.qualifications().size(); q++) {
+                Qualification qual = p.qualifications().get(q);
+                required(problems, "people[" + i + "].qualifications[" + q + "].subject", qual.subject());
+                if (qual.level() == null) {
+                    problems.add(new Problem("people[" + i + "].qualifications[" + q + "].level", "is required"));
+                }
+            }
+        }
+        for (int i = 0; i < plant.roster().size(); i++) {
+            RosterEntry r = plant.roster().get(i);
+            String at = "roster[" + i + "]";
+            if (plant.shift(r.shift()).isEmpty()) {
+                problems.add(new Problem(at + ".shift", "unknown shift '" + r.shift() + "'"));
+            }
+            if (plant.line(r.line()).isEmpty()) {
+                problems.add(new Problem(at + ".line", "unknown line '" + r.line() + "'"));
+            }
+            if (plant.role(r.role()).isEmpty()) {
+                problems.add(new Problem(at + ".role", "unknown role '" + r.role() + "'"));
+            }
+            plant.person(r.person()).ifPresentOrElse(p -> {
+                if (r.role() != null && !p.hasRole(r.role())) {
+                    problems.add(new Problem(at + ".role", "person '" + p.id() + "' does not hold role '" + r.role() + "'"));
+                }
+            }, () -> problems.add(new Problem(at + ".person", "unknown person '" + r.person() + "'")));
+        }
+        for (int i = 0; i < plant.onCall().size(); i++) {
+            OnCall o = plant.onCall().get(i);
+            if (plant.role(o.role()).isEmpty()) {
+                problems.add(new Problem("onCall[" + i + "].role", "unknown role '" + o.role() + "'"));
+            }
+            if (plant.person(o.person()).isEmpty()) {
+                problems.add(new Problem("onCall[" + i + "].person", "unknown person '" + o.person() + "'"));
+            }
+        }
+        return problems;
+    }
+
+    private static void required(List<Problem> problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(new Problem(field, "is required"));
+        }
+    }
+
+    private static <T> void unique(List<Problem> problems, String field, List<T> items, Function<T, String> id) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String value = id.apply(items.get(i));
+            if (value == null || value.isBlank()) {
+                problems.add(new Problem(field + "[" + i + "].id", "is required"));
+            } else if (!seen.add(value)) {
+                problems.add(new Problem(field + "[" + i + "].id", "duplicate id '" + value + "'"));
+            }
+        }
+    }
+}

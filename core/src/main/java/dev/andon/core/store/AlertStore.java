@@ -1,0 +1,163 @@
+package dev.andon.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.andon.core.alert.Alert;
+import dev.andon.core.alert.AlertRecord;
+import dev.andon.core.alert.AlertState;
+import dev.andon.core.error.ConflictException;
+import dev.andon.core.error.NotFoundException;
+import org.mapdb.Atomic;
+import org.mapdb.BTreeMap;
+import org.mapdb.HTreeMap;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Alerts with their decisions and lifecycle, keyed by a sequential id ("42") so people can say "alert 42".
+ * Each method that changes something is one committed write.
+ */
+public final class AlertStore {
+    private final AndonDatabase db;
+    private final ObjectMapper json;
+    private final BTreeMap<Long, String> alerts;
+    private final HTreeMap<String, String> openByFingerprint;
+    private final Atomic.Long ids;
+
+    public AlertStore(AndonDatabase db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+        this.alerts = db.orderedJsonMap("alerts");
+        this.openByFingerprint = db.jsonMap("alerts-open-by-fingerprint");
+        this.ids = db.sequence("alert-ids");
+    }
+
+    /** Gives the alert the next id and stores it as received; committed when this returns. */
+    public AlertRecord insert(Alert alert, UnaryOperator<AlertRecord> beforeCommit) {
+        return db.write(() -> {
+            long id = ids.incrementAndGet();
+            Alert withId = new Alert(Long.toString(id), alert.source(), alert.modelVersion(), alert.line(),
+                    alert.station(), alert.type(), alert.severity(), alert.confidence(), alert.timestamp(),
+                    alert.receivedAt(), alert.payload());
+            AlertRecord rec = beforeCommit.apply(AlertRecord.received(withId));
+            put(rec);
+            return rec;
+        });
+    }
+
+    /** Replaces a stored record (same id). */
+    public AlertRecord save(AlertRecord rec) {
+        return db.write(() -> {
+            put(rec);
+            return rec;
+        });
+    }
+
+    /** Applies {@code change} to the current record atomically with respect to other writers. */
+    public AlertRecord update(String id, UnaryOperator<AlertRecord> change) {
+        return db.write(() -> {
+            AlertRecord next = change.apply(get(id));
+            put(next);
+            return next;
+        });
+    }
+
+    /** Moves an alert through its lifecycle, refusing illegal transitions with {@link ConflictException}. */
+    public AlertRecord transition(String id, AlertState to, String actor, String note, Instant at) {
+        return update(id, rec -> {
+            if (!rec.state().canMoveTo(to)) {
+                throw new ConflictException("alert " + id + " is " + rec.state().wire() + " and cannot become " + to.wire());
+            }
+            return rec.movedTo(to, actor, at, note);
+        });
+    }
+
+    public Optional<AlertRecord> find(String id) {
+        Long key = key(id);
+        if (key == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(alerts.get(key)).map(this::decode);
+    }
+
+    public AlertRecord get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("alert", id));
+    }
+
+    /** The open alert with this fingerprint, if any (for deduplication). */
+    public Optional<AlertRecord> openWithFingerprint(String fingerprint) {
+        return Optional.ofNullable(openByFingerprint.get(fingerprint)).flatMap(this::find)
+                .filter(r -> r.state().isOpen());
+    }
+
+    /** Newest first. */
+    public List<AlertRecord> list(AlertQuery q) {
+        List<AlertRecord> out = new ArrayList<>();
+        for (Map.Entry<Long, String> e : alerts.descendingMap().entrySet()) {
+            if (out.size() >= q.limit()) {
+                break;
+            }
+            AlertRecord r = decode(e.getValue());
+            if (q.since() != null && r.alert().receivedAt().isBefore(q.since())) {
+                break;
+            }
+            if (q.line() != null && !q.line().equals(r.alert().line())) {
+                continue;
+            }
+            if (q.station() != null && !q.station().equals(r.alert().station())) {
+                continue;
+            }
+            if (q.state() != null && q.state() != r.state()) {
+                continue;
+            }
+            if (q.openOnly() && !r.state().isOpen()) {
+                continue;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    public long count() {
+        return alerts.sizeLong();
+    }
+
+    private void put(AlertRecord rec) {
+        alerts.put(key(rec.id()), encode(rec));
+        String fp = rec.alert().fingerprint();
+        if (rec.state().isOpen()) {
+            openByFingerprint.put(fp, rec.id());
+        } else if (rec.id().equals(openByFingerprint.get(fp))) {
+            openByFingerprint.remove(fp);
+        }
+    }
+
+    private static Long key(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private String encode(AlertRecord rec) {
+        try {
+            return json.writeValueAsString(rec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("alert " + rec.id() + " cannot be encoded", e);
+        }
+    }
+
+    private AlertRecord decode(String text) {
+        try {
+            return json.readValue(text, AlertRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored alert cannot be decoded", e);
+        }
+    }
+}

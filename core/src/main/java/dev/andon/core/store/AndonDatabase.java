@@ -1,0 +1,113 @@
+package dev.andon.core.store;
+
+import org.mapdb.Atomic;
+import org.mapdb.BTreeMap;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.mapdb.HTreeMap;
+import org.mapdb.Serializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The one MapDB file of a node, opened with a write-ahead log so that whatever was committed survives a kill.
+ * Every logical write goes through {@link #write}: one commit when it succeeds, a rollback when it throws, so nothing
+ * is ever half-written. MapDB's rollback covers the whole file, hence a single writer at a time.
+ */
+public final class AndonDatabase implements AutoCloseable {
+    public static final String FILE_NAME = "andon.mapdb";
+
+    private final DB db;
+    private final Path file;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private AndonDatabase(DB db, Path file) {
+        this.db = db;
+        this.file = file;
+    }
+
+    public static AndonDatabase open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data folder " + dataDir, e);
+        }
+        Path file = dataDir.resolve(FILE_NAME);
+        DB db = DBMaker.fileDB(file.toFile())
+                .transactionEnable()
+                .fileChannelEnable()
+                .make();
+        return new AndonDatabase(db, file);
+    }
+
+    /** Runs {@code mutation} and commits once; nested calls join the outer write and commit with it. */
+    public <T> T write(Supplier<T> mutation) {
+        writeLock.lock();
+        boolean outermost = writeLock.getHoldCount() == 1;
+        try {
+            T result = mutation.get();
+            if (outermost) {
+                db.commit();
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (outermost) {
+                db.rollback();
+            }
+            throw e;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    public void write(Runnable mutation) {
+        write(() -> {
+            mutation.run();
+            return null;
+        });
+    }
+
+    /** An ordered map from a numeric key to a JSON document. */
+    public BTreeMap<Long, String> orderedJsonMap(String name) {
+        return db.treeMap(name, Serializer.LONG, Serializer.STRING).createOrOpen();
+    }
+
+    /** A map from a string key to a JSON document (or any string). */
+    public HTreeMap<String, String> jsonMap(String name) {
+        return db.hashMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
+    }
+
+    /** An ordered map from a string key to a string, for prefix scans (e.g. "user|conversation|seq"). */
+    public BTreeMap<String, String> sortedStringMap(String name) {
+        return db.treeMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
+    }
+
+    public Atomic.Long sequence(String name) {
+        return db.atomicLong(name).createOrOpen();
+    }
+
+    public boolean isOpen() {
+        return !db.isClosed();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (!db.isClosed()) {
+                db.close();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}
