@@ -1,0 +1,121 @@
+package dev.andon.core.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.andon.core.alert.Alert;
+import dev.andon.core.alert.AlertRecord;
+import dev.andon.core.alert.AlertState;
+import dev.andon.core.alert.Severity;
+import dev.andon.core.error.ConflictException;
+import dev.andon.core.error.NotFoundException;
+import dev.andon.core.json.AndonJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AlertStoreTest {
+    static final ObjectMapper JSON = AndonJson.newMapper();
+    static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
+
+    static Alert alert(String line, String station) {
+        return new Alert(null, "vibration-model", "2.3.1", line, station, "vibration-anomaly", Severity.HIGH, 0.82,
+                T0, T0, Map.of("rms_mm_s", 11.4));
+    }
+
+    @Test
+    void givesSequentialIdsAndKeepsAlertsAcrossReopen(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            assertThat(store.insert(alert("L2", "press-3"), r -> r).id()).isEqualTo("1");
+            assertThat(store.insert(alert("L1", "robot-2"), r -> r).id()).isEqualTo("2");
+        }
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            assertThat(store.get("1").alert().station()).isEqualTo("press-3");
+            assertThat(store.get("1").alert().payload()).containsEntry("rms_mm_s", 11.4);
+            assertThat(store.insert(alert("L2", "press-3"), r -> r).id()).isEqualTo("3");
+            assertThat(store.list(AlertQuery.openOn("L2"))).extracting(AlertRecord::id).containsExactly("3", "1");
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesNothingHalfWritten(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            store.insert(alert("L2", "press-3"), r -> r);
+
+            assertThatThrownBy(() -> store.insert(alert("L2", "press-3"), r -> {
+                throw new IllegalStateException("rules exploded");
+            })).hasMessage("rules exploded");
+
+            assertThat(store.count()).isEqualTo(1);
+            assertThat(store.insert(alert("L2", "press-3"), r -> r).id()).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void illegalTransitionIsRefusedAndLegalOneRecordsActor(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            String id = store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null)).id();
+
+            assertThatThrownBy(() -> store.transition(id, AlertState.IN_PROGRESS, "anna.rossi", null, T0))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("assigned");
+            AlertRecord acked = store.transition(id, AlertState.ACKNOWLEDGED, "anna.rossi", "on my way", T0.plusSeconds(60));
+
+            assertThat(acked.state()).isEqualTo(AlertState.ACKNOWLEDGED);
+            assertThat(acked.history()).last().satisfies(t -> {
+                assertThat(t.actor()).isEqualTo("anna.rossi");
+                assertThat(t.from()).isEqualTo(AlertState.ASSIGNED);
+            });
+            assertThatThrownBy(() -> store.get("999")).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> store.get("abc")).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @Test
+    void openFingerprintIsTrackedUntilResolved(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            AlertRecord rec = store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            String fp = rec.alert().fingerprint();
+            assertThat(store.openWithFingerprint(fp)).map(AlertRecord::id).contains(rec.id());
+
+            store.transition(rec.id(), AlertState.RESOLVED, "marco.ferri", "bearing replaced", T0);
+            assertThat(store.openWithFingerprint(fp)).isEmpty();
+        }
+    }
+
+    @Test
+    void committedAlertSurvivesAKilledProcess(@TempDir Path dir) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WriteThenHalt.class.getName(), dir.toString())
+                .redirectErrorStream(true).start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(child.getInputStream().readAllBytes());
+        assertThat(child.exitValue()).as(out).isEqualTo(137);
+
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            assertThat(store.count()).isEqualTo(2);
+            assertThat(store.get("2").alert().station()).isEqualTo("robot-2");
+        }
+    }
+
+    /** Commits two alerts, then dies without closing the store, like kill -9. */
+    public static final class WriteThenHalt {
+        public static void main(String[] args) {
+            AndonDatabase db = AndonDatabase.open(Path.of(args[0]));
+            AlertStore store = new AlertStore(db, JSON);
+            store.insert(alert("L2", "press-3"), r -> r);
+            store.insert(alert("L1", "robot-2"), r -> r);
+            Runtime.getRuntime().halt(137);
+        }
+    }
+}
