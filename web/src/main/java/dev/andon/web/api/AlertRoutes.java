@@ -1,0 +1,160 @@
+package dev.andon.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.andon.core.alert.AlertRecord;
+import dev.andon.core.alert.AlertState;
+import dev.andon.core.alert.IncomingAlertReader;
+import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.error.Problem;
+import dev.andon.core.events.EventAddresses;
+import dev.andon.core.plant.Plant;
+import dev.andon.core.store.AlertQuery;
+import dev.andon.core.store.AlertStore;
+import dev.andon.rules.AlertIntake;
+import dev.andon.rules.AlertLifecycle;
+import dev.andon.web.http.EngineWorkers;
+import dev.andon.web.http.JsonResponses;
+import dev.andon.web.http.RequestBodies;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Alerts in (any connector's REST path), decisions out, lifecycle transitions. */
+public final class AlertRoutes {
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final Plant plant;
+    private final IncomingAlertReader reader;
+    private final AlertIntake intake;
+    private final AlertLifecycle lifecycle;
+    private final AlertStore alerts;
+    private final EngineWorkers workers;
+    private final RequestBodies bodies;
+    private final JsonResponses responses;
+    private final EventBus events;
+
+    public AlertRoutes(Plant plant, IncomingAlertReader reader, AlertIntake intake, AlertLifecycle lifecycle,
+                       AlertStore alerts, EngineWorkers workers, RequestBodies bodies, JsonResponses responses,
+                       EventBus events) {
+        this.plant = plant;
+        this.reader = reader;
+        this.intake = intake;
+        this.lifecycle = lifecycle;
+        this.alerts = alerts;
+        this.workers = workers;
+        this.bodies = bodies;
+        this.responses = responses;
+        this.events = events;
+    }
+
+    public void mount(Router router) {
+        router.post("/api/alerts").handler(this::receive);
+        router.get("/api/alerts").handler(this::list);
+        router.get("/api/alerts/:id").handler(this::get);
+        router.post("/api/alerts/:id/transitions").handler(this::transition);
+    }
+
+    private void receive(RoutingContext ctx) {
+        JsonNode body = bodies.json(ctx);
+        workers.run(() -> intake.receive(reader.read(body)))
+                .onSuccess(rec -> {
+                    publish(EventAddresses.ALERT_DECIDED, rec);
+                    ctx.response().putHeader("Location", "/api/alerts/" + rec.id());
+                    responses.send(ctx, 202, rec);
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void get(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        workers.run(() -> alerts.get(id)).onSuccess(rec -> responses.ok(ctx, rec)).onFailure(ctx::fail);
+    }
+
+    private void list(RoutingContext ctx) {
+        AlertQuery query = query(ctx);
+        workers.run(() -> alerts.list(query))
+                .onSuccess(list -> responses.ok(ctx, Map.of("alerts", list, "count", list.size())))
+                .onFailure(ctx::fail);
+    }
+
+    private void transition(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
+        List<Problem> problems = new ArrayList<>();
+        String to = RequestBodies.text(body, "to");
+        String actor = RequestBodies.text(body, "actor");
+        String note = RequestBodies.text(body, "note");
+        AlertState target = null;
+        if (to == null) {
+            problems.add(new Problem("to", "is required (acknowledged, in-progress, resolved, …)"));
+        } else {
+            target = AlertState.parse(to).orElse(null);
+            if (target == null) {
+                problems.add(new Problem("to", "unknown state '" + to + "'"));
+            }
+        }
+        if (actor == null || actor.isBlank()) {
+            problems.add(new Problem("actor", "is required (the person id doing this)"));
+        } else if (plant.person(actor).isEmpty()) {
+            problems.add(new Problem("actor", "unknown person '" + actor + "'"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        AlertState state = target;
+        workers.run(() -> lifecycle.transition(id, state, actor, note))
+                .onSuccess(rec -> responses.ok(ctx, rec))
+                .onFailure(ctx::fail);
+    }
+
+    private AlertQuery query(RoutingContext ctx) {
+        List<Problem> problems = new ArrayList<>();
+        String line = ctx.queryParams().get("line");
+        String station = ctx.queryParams().get("station");
+        String stateText = ctx.queryParams().get("state");
+        String limitText = ctx.queryParams().get("limit");
+        if (line != null && plant.line(line).isEmpty()) {
+            problems.add(new Problem("line", "unknown line '" + line + "'"));
+        }
+        boolean openOnly = false;
+        AlertState state = null;
+        if (stateText != null) {
+            if (stateText.equalsIgnoreCase("open")) {
+                openOnly = true;
+            } else {
+                state = AlertState.parse(stateText).orElse(null);
+                if (state == null) {
+                    problems.add(new Problem("state", "unknown state '" + stateText + "' (open, new, assigned, acknowledged, in-progress, resolved, escalated, suppressed, expired)"));
+                }
+            }
+        }
+        int limit = DEFAULT_LIMIT;
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+                if (limit < 1 || limit > MAX_LIMIT) {
+                    problems.add(new Problem("limit", "must be between 1 and " + MAX_LIMIT));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(new Problem("limit", "must be a whole number"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new AlertQuery(line, station, state, openOnly, null, limit);
+    }
+
+    private void publish(String address, AlertRecord rec) {
+        try {
+            events.publish(address, responses.mapper().writeValueAsString(rec));
+        } catch (Exception e) {
+            // live updates are best effort; the stored record is the truth
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.andon.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.plant.Plant;
+import dev.andon.rules.Runbooks;
+import dev.andon.rules.silence.SilenceRequest;
+import dev.andon.web.http.EngineWorkers;
+import dev.andon.web.http.JsonResponses;
+import dev.andon.web.http.RequestBodies;
+import dev.andon.web.http.Uploads;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runbook governance (rulesets), silences and maintenance windows, model heartbeats and incidents. */
+public final class RulesRoutes {
+    private final Plant plant;
+    private final Runbooks runbooks;
+    private final EngineWorkers workers;
+    private final RequestBodies bodies;
+    private final JsonResponses responses;
+
+    public RulesRoutes(Plant plant, Runbooks runbooks, EngineWorkers workers, RequestBodies bodies,
+                       JsonResponses responses) {
+        this.plant = plant;
+        this.runbooks = runbooks;
+        this.workers = workers;
+        this.bodies = bodies;
+        this.responses = responses;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/rulesets").handler(ctx -> respond(ctx, () -> Map.of(
+                "active", runbooks.rulesets().active().map(v -> (Object) v).orElse(Map.of()),
+                "versions", runbooks.rulesets().list())));
+        router.post("/api/rulesets").handler(this::upload);
+        router.post("/api/rulesets/rollback").handler(ctx -> {
+            String actor = actor(ctx);
+            respond(ctx, () -> runbooks.rulesets().rollback(actor));
+        });
+        router.get("/api/rulesets/:version").handler(ctx ->
+                respond(ctx, () -> runbooks.rulesets().get(ctx.pathParam("version"))));
+        router.post("/api/rulesets/:version/backtest").handler(ctx ->
+                respond(ctx, () -> runbooks.rulesets().backtest(ctx.pathParam("version"))));
+        router.post("/api/rulesets/:version/approve").handler(ctx -> {
+            String approver = RequestBodies.requiredText(RequestBodies.requireObject(bodies.json(ctx)), "approver");
+            respond(ctx, () -> runbooks.rulesets().approve(ctx.pathParam("version"), approver));
+        });
+        router.post("/api/rulesets/:version/activate").handler(ctx -> {
+            String actor = actor(ctx);
+            respond(ctx, () -> runbooks.rulesets().activate(ctx.pathParam("version"), actor));
+        });
+
+        router.get("/api/silences").handler(ctx -> {
+            boolean all = "true".equals(ctx.queryParams().get("all"));
+            respond(ctx, () -> Map.of("silences", runbooks.silences().list(all)));
+        });
+        router.post("/api/silences").handler(this::silence);
+        router.get("/api/silences/:id").handler(ctx -> respond(ctx, () -> runbooks.silences().get(ctx.pathParam("id"))));
+        router.post("/api/silences/:id/expire").handler(ctx -> {
+            String actor = actor(ctx);
+            respond(ctx, () -> runbooks.silences().expire(ctx.pathParam("id"), actor));
+        });
+
+        router.post("/api/heartbeats").handler(ctx -> {
+            JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
+            String source = RequestBodies.requiredText(body, "source");
+            String line = RequestBodies.requiredText(body, "line");
+            String station = RequestBodies.text(body, "station");
+            String version = RequestBodies.text(body, "modelVersion");
+            respond(ctx, () -> runbooks.heartbeats().heartbeat(source, line, station, version));
+        });
+        router.get("/api/heartbeats").handler(ctx -> respond(ctx, () -> Map.of(
+                "silentAfterSeconds", runbooks.heartbeats().silentAfter().toSeconds(),
+                "models", runbooks.heartbeats().list())));
+
+        router.get("/api/incidents").handler(ctx -> {
+            String line = ctx.queryParams().get("line");
+            boolean openOnly = !"false".equals(ctx.queryParams().get("open"));
+            respond(ctx, () -> Map.of("incidents", runbooks.incidents().list(line, openOnly)));
+        });
+        router.get("/api/incidents/:id").handler(ctx -> respond(ctx, () -> {
+            String id = ctx.pathParam("id");
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("incident", runbooks.incidents().get(id));
+            out.put("members", runbooks.incidents().members(id));
+            return out;
+        }));
+        router.post("/api/incidents/:id/resolve").handler(ctx -> {
+            String actor = actor(ctx);
+            respond(ctx, () -> runbooks.incidents().resolve(ctx.pathParam("id"), actor));
+        });
+    }
+
+    /** Multipart files (DRL, CSV, XLSX) with an {@code author} form field, or JSON {author, files: {name: text}}. */
+    private void upload(RoutingContext ctx) {
+        String contentType = String.valueOf(ctx.request().getHeader("Content-Type"));
+        if (contentType.startsWith("multipart/")) {
+            String author = ctx.request().getFormAttribute("author");
+            List<FileUpload> files = Uploads.require(ctx);
+            respond(ctx, 201, () -> runbooks.rulesets().upload(author, Uploads.read(files)));
+            return;
+        }
+        JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
+        String author = RequestBodies.text(body, "author");
+        JsonNode files = body.get("files");
+        if (files == null || !files.isObject() || files.isEmpty()) {
+            throw new InvalidInputException("files", "must be an object of file name → file text");
+        }
+        Map<String, byte[]> content = new LinkedHashMap<>();
+        files.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw new InvalidInputException("files." + e.getKey(), "must be the file's text");
+            }
+            content.put(e.getKey(), e.getValue().asText().getBytes(StandardCharsets.UTF_8));
+        });
+        respond(ctx, 201, () -> runbooks.rulesets().upload(author, content));
+    }
+
+    private void silence(RoutingContext ctx) {
+        JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
+        SilenceRequest request;
+        try {
+            request = responses.mapper().treeToValue(body, SilenceRequest.class);
+        } catch (InvalidFormatException e) {
+            String field = e.getPath().isEmpty() ? "(body)" : e.getPath().get(0).getFieldName();
+            throw new InvalidInputException(field, "cannot read '" + e.getValue() + "' (times are ISO-8601, e.g. 2026-11-25T14:00:00Z)");
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("(body)", e.getOriginalMessage());
+        }
+        respond(ctx, 201, () -> runbooks.silences().create(request));
+    }
+
+    private String actor(RoutingContext ctx) {
+        String actor = RequestBodies.requiredText(RequestBodies.requireObject(bodies.json(ctx)), "actor");
+        if (plant.person(actor).isEmpty()) {
+            throw new InvalidInputException("actor", "unknown person '" + actor + "'");
+        }
+        return actor;
+    }
+
+    private void respond(RoutingContext ctx, java.util.concurrent.Callable<Object> work) {
+        respond(ctx, 200, work);
+    }
+
+    private void respond(RoutingContext ctx, int status, java.util.concurrent.Callable<Object> work) {
+        workers.run(work).onSuccess(r -> responses.send(ctx, status, r)).onFailure(ctx::fail);
+    }
+}

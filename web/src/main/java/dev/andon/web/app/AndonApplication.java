@@ -1,0 +1,217 @@
+package dev.andon.web.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.andon.assistant.Assistants;
+import dev.andon.core.alert.AlertRecord;
+import dev.andon.core.alert.IncomingAlertReader;
+import dev.andon.core.config.AndonSettings;
+import dev.andon.core.events.EventAddresses;
+import dev.andon.core.handover.HandoverNoteStore;
+import dev.andon.core.json.AndonJson;
+import dev.andon.core.line.LineStatusReader;
+import dev.andon.core.plant.Plant;
+import dev.andon.core.plant.PlantLoader;
+import dev.andon.core.store.AlertStore;
+import dev.andon.core.store.AndonDatabase;
+import dev.andon.core.store.StationStatusStore;
+import dev.andon.knowledge.KnowledgeBase;
+import dev.andon.knowledge.KnowledgeOptions;
+import dev.andon.rules.Runbooks;
+import dev.andon.web.api.AlertRoutes;
+import dev.andon.web.api.ChatRoutes;
+import dev.andon.web.api.EventStreamRoutes;
+import dev.andon.web.api.HealthRoutes;
+import dev.andon.web.api.KnowledgeRoutes;
+import dev.andon.web.api.LineRoutes;
+import dev.andon.web.api.PartHealth;
+import dev.andon.web.api.RulesRoutes;
+import dev.andon.web.http.EngineWorkers;
+import dev.andon.web.http.ErrorResponder;
+import dev.andon.web.http.HttpVerticle;
+import dev.andon.web.http.JsonResponses;
+import dev.andon.web.http.RequestBodies;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: builds every part from the plant file and the environment, serves HTTP, and closes the parts
+ * in reverse order of construction.
+ */
+public final class AndonApplication implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AndonApplication.class);
+    private static final long START_TIMEOUT_SECONDS = 120;
+
+    private final Deque<AutoCloseable> closeables;
+    private final Plant plant;
+    private final Path dataDir;
+    private final int port;
+    private volatile boolean closed;
+
+    private AndonApplication(Deque<AutoCloseable> closeables, Plant plant, Path dataDir, int port) {
+        this.closeables = closeables;
+        this.plant = plant;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    public static AndonApplication start(Map<String, String> env) {
+        return start(env, Clock.systemUTC());
+    }
+
+    /** Starts everything and returns once HTTP is listening; on any failure, what was built is closed again. */
+    public static AndonApplication start(Map<String, String> env, Clock clock) {
+        Deque<AutoCloseable> closeables = new ArrayDeque<>();
+        try {
+            return build(env, clock, closeables);
+        } catch (RuntimeException e) {
+            closeAll(closeables);
+            throw e;
+        }
+    }
+
+    private static AndonApplication build(Map<String, String> env, Clock clock, Deque<AutoCloseable> closeables) {
+        AndonSettings bootstrap = new AndonSettings(env, Map.of());
+        Path dataDir = bootstrap.path("dataDir", "./data", null);
+        Path plantFile = bootstrap.get("plantFile")
+                .map(p -> Path.of(p).toAbsolutePath())
+                .orElseGet(() -> new SamplePlantInstaller().install(dataDir));
+        Plant plant = new PlantLoader().load(plantFile);
+        AndonSettings settings = new AndonSettings(env, plant.settings());
+        Path data = settings.path("dataDir", dataDir.toString(), null);
+        int port = settings.getInt("httpPort", 8080);
+        ObjectMapper json = AndonJson.newMapper();
+        LOG.info("starting Andon for {} ({}), data in {}", plant.name(), plantFile, data);
+
+        AndonDatabase db = push(closeables, AndonDatabase.open(data));
+        AlertStore alerts = new AlertStore(db, json);
+        StationStatusStore stations = new StationStatusStore(db, json);
+        HandoverNoteStore notes = new HandoverNoteStore(db, json);
+
+        Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock));
+        KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
+                settings.path("knowledgeDir", "knowledge", plant.baseDir()), data.resolve("index"),
+                KnowledgeOptions.fromSettings(settings).clock(clock).build()));
+        knowledge.startWatching();
+        Assistants assistants = push(closeables, Assistants.create(plant, settings, knowledge, alerts, stations,
+                notes, runbooks.lifecycle(), db, clock));
+
+        Vertx vertx = Vertx.vertx();
+        closeables.push(() -> await(vertx.close()));
+        EngineWorkers workers = push(closeables, new EngineWorkers(vertx, settings.getInt("workerPoolSize", 16)));
+        JsonResponses responses = new JsonResponses(json);
+        RequestBodies bodies = new RequestBodies(json);
+        runbooks.onChange(rec -> publish(vertx, json, rec));
+
+        IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
+                Duration.ofSeconds(settings.getLong("maxFutureSkewSeconds", 300)), json);
+        Map<String, Supplier<PartHealth>> health = new LinkedHashMap<>();
+        health.put("store", () -> db.isOpen()
+                ? PartHealth.up(Map.of("file", db.file().toString(), "alerts", alerts.count()))
+                : PartHealth.down(Map.of("file", db.file().toString())));
+        health.put("rules", () -> {
+            var h = runbooks.health();
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("activeVersion", String.valueOf(h.activeVersion()));
+            detail.put("detail", String.valueOf(h.detail()));
+            return h.up() ? PartHealth.up(detail) : PartHealth.down(detail);
+        });
+        health.put("index", () -> {
+            var h = knowledge.health();
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("documents", h.documents());
+            detail.put("chunks", h.chunks());
+            detail.put("failedIngests", knowledge.failedIngests());
+            return h.up() ? PartHealth.up(detail) : PartHealth.down(detail);
+        });
+        health.put("assistant", () -> PartHealth.up(Map.of("mode", assistants.mode(), "model", assistants.model())));
+
+        List<Consumer<Router>> routes = List.of(
+                new AlertRoutes(plant, reader, runbooks.intake(), runbooks.lifecycle(), alerts, workers, bodies,
+                        responses, vertx.eventBus())::mount,
+                new LineRoutes(plant, new LineStatusReader(plant, stations, alerts), stations, workers, bodies,
+                        responses, vertx.eventBus(), clock)::mount,
+                new RulesRoutes(plant, runbooks, workers, bodies, responses)::mount,
+                new KnowledgeRoutes(knowledge, workers, responses)::mount,
+                new ChatRoutes(assistants, workers, bodies, responses)::mount,
+                new EventStreamRoutes(vertx.eventBus())::mount,
+                new HealthRoutes(health, workers, responses)::mount);
+        HttpVerticle http = new HttpVerticle(port, settings.getLong("maxBodyBytes", 1_048_576),
+                settings.getLong("maxUploadBytes", KnowledgeOptions.DEFAULT_MAX_FILE_BYTES + 1_048_576),
+                data.resolve("uploads").toString(), routes, new ErrorResponder(responses));
+        await(vertx.deployVerticle(http));
+        LOG.info("Andon listening on port {}", http.actualPort());
+        return new AndonApplication(closeables, plant, data, http.actualPort());
+    }
+
+    private static void publish(Vertx vertx, ObjectMapper json, AlertRecord rec) {
+        try {
+            vertx.eventBus().publish(EventAddresses.ALERT_CHANGED, json.writeValueAsString(rec));
+        } catch (Exception e) {
+            LOG.warn("could not publish change of alert {}", rec.id(), e);
+        }
+    }
+
+    private static <T extends AutoCloseable> T push(Deque<AutoCloseable> closeables, T part) {
+        closeables.push(part);
+        return part;
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause.getMessage(), cause);
+        }
+    }
+
+    private static void closeAll(Deque<AutoCloseable> closeables) {
+        while (!closeables.isEmpty()) {
+            AutoCloseable part = closeables.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", part, e);
+            }
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String plantName() {
+        return plant.name();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            closeAll(closeables);
+            LOG.info("Andon stopped");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+'use strict';
+// Everything user- or model-supplied is inserted with textContent, never innerHTML: alert payloads, document text
+// and chat answers may contain markup and must never run.
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, attrs = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') node.className = v; else node.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+};
+
+const state = { plant: null, alerts: new Map(), conversationId: null };
+
+async function api(path, options = {}) {
+  const res = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const problems = (body.problems || []).map((p) => `${p.field}: ${p.message}`).join('; ');
+    throw new Error(body.message + (problems ? ' — ' + problems : ''));
+  }
+  return body;
+}
+
+function fmtTime(iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+function citeText(ref) {
+  return ref ? `[${ref.documentId} §${ref.section}]` : '';
+}
+
+function renderAlert(rec) {
+  const a = rec.alert;
+  const d = rec.decision || {};
+  const who = d.assignee
+    ? `${d.assignee.name || d.assignee.person || 'nobody'} (${d.assignee.role || d.ownerRole}, ${d.assignee.via})`
+    : (d.ownerRole || 'unassigned');
+  const steps = el('ol', { class: 'steps' });
+  for (const s of d.steps || []) {
+    steps.append(el('li', { class: s.safetyCritical ? 'safety' : '' },
+      s.safetyCritical ? '⚠ ' : '', s.text, el('span', { class: 'cite' }, citeText(s.source))));
+  }
+  const flags = el('div', { class: 'flags' });
+  for (const f of d.flags || []) flags.append(el('span', {}, f));
+  const why = (d.firedRules || []).map((r) => r.name).join(', ');
+  return el('li', { class: `alert sev-${a.severity}`, 'data-alert-id': a.id },
+    el('h3', {}, `#${a.id} ${a.type} — ${a.line}/${a.station}`),
+    el('div', { class: 'meta' },
+      `${a.severity}, confidence ${Math.round(a.confidence * 100)}% · ${a.source}${a.modelVersion ? ' ' + a.modelVersion : ''}`
+      + ` · ${rec.state}${rec.occurrences > 1 ? ` · ×${rec.occurrences}` : ''}`
+      + (d.acknowledgeBy ? ` · ack by ${fmtTime(d.acknowledgeBy)}` : '')
+      + (d.resolveBy ? ` · resolve by ${fmtTime(d.resolveBy)}` : '')),
+    el('div', { class: 'owner' }, 'Owner: ', el('strong', {}, who)),
+    flags, steps,
+    Object.keys(a.payload || {}).length
+      ? el('details', {}, el('summary', {}, 'Model data'), el('pre', {}, JSON.stringify(a.payload, null, 1))) : null,
+    why ? el('div', { class: 'why' }, `Why: ${why}` + (d.rulesetVersion ? ` (ruleset ${String(d.rulesetVersion).slice(0, 12)})` : '')) : null);
+}
+
+function isOpen(rec) {
+  return !['resolved', 'expired', 'suppressed'].includes(rec.state);
+}
+
+function renderAlerts() {
+  const line = $('line-filter').value;
+  const list = [...state.alerts.values()]
+    .filter((r) => isOpen(r) && (!line || r.alert.line === line))
+    .sort((x, y) => Number(y.alert.id) - Number(x.alert.id));
+  $('alerts').replaceChildren(...list.map(renderAlert));
+  $('no-alerts').hidden = list.length > 0;
+}
+
+async function loadAlerts() {
+  const body = await api('/api/alerts?state=open&limit=200');
+  state.alerts.clear();
+  for (const r of body.alerts) state.alerts.set(r.alert.id, r);
+  renderAlerts();
+}
+
+async function loadLineStatus() {
+  const line = $('line-filter').value;
+  if (!line) { $('line-status').replaceChildren(); return; }
+  const s = await api(`/api/lines/${encodeURIComponent(line)}/status`);
+  $('line-status').replaceChildren(...s.stations.map((st) => el('span', { class: `station st-${st.status.state}` },
+    `${st.name}: ${st.status.state}${st.status.reason ? ' (' + st.status.reason + ')' : ''}${st.openAlerts ? ' · ' + st.openAlerts + ' open' : ''}`)));
+}
+
+async function loadHealth() {
+  try {
+    const res = await fetch('/health');
+    const h = await res.json();
+    $('health').replaceChildren(...Object.entries(h.parts).map(([name, p]) => el('span', { class: p.status }, name)));
+  } catch (e) {
+    $('health').replaceChildren(el('span', { class: 'down' }, 'server unreachable'));
+  }
+}
+
+function listenLive() {
+  const source = new EventSource('/api/events');
+  source.onopen = () => $('live').classList.add('on');
+  source.onerror = () => $('live').classList.remove('on');
+  source.addEventListener('alert', (ev) => {
+    const rec = JSON.parse(ev.data);
+    state.alerts.set(rec.alert.id, rec);
+    renderAlerts();
+    loadLineStatus().catch(() => {});
+  });
+  source.addEventListener('station', () => loadLineStatus().catch(() => {}));
+}
+
+function addMessage(role, text, answer) {
+  const li = el('li', { class: role }, text);
+  if (answer) {
+    if (answer.citations && answer.citations.length) {
+      const c = el('div', { class: 'citations' }, 'Sources: ');
+      answer.citations.forEach((ci, i) => {
+        const label = `${ci.documentId} §${ci.section} v${ci.version}`;
+        c.append(ci.link ? el('a', { href: ci.link, target: '_blank', rel: 'noopener' }, label) : label);
+        if (i < answer.citations.length - 1) c.append(', ');
+      });
+      li.append(c);
+    }
+    li.append(el('div', { class: 'mode' }, `${answer.intent || ''} · ${answer.mode || ''}`));
+  }
+  $('messages').append(li);
+  $('messages').scrollTop = $('messages').scrollHeight;
+  return li;
+}
+
+async function ask(message) {
+  addMessage('user', message);
+  const person = $('chat-user').value;
+  try {
+    const answer = await api('/api/chat', {
+      method: 'POST',
+      body: JSON.stringify({
+        message, userId: person, role: $('chat-role').value,
+        line: $('chat-line').value || null, conversationId: state.conversationId,
+      }),
+    });
+    state.conversationId = answer.conversationId;
+    addMessage('assistant', answer.text, answer);
+  } catch (e) {
+    addMessage('assistant error', e.message);
+  }
+}
+
+function fillSelect(select, items, label, value, withEmpty) {
+  select.replaceChildren(...(withEmpty ? [el('option', { value: '' }, withEmpty)] : []),
+    ...items.map((i) => el('option', { value: value(i) }, label(i))));
+}
+
+async function init() {
+  state.plant = await api('/api/plant');
+  $('plant-name').textContent = state.plant.name;
+  fillSelect($('line-filter'), state.plant.lines, (l) => `${l.id} ${l.name}`, (l) => l.id, 'All lines');
+  fillSelect($('chat-line'), state.plant.lines, (l) => l.id, (l) => l.id, 'any line');
+  fillSelect($('chat-role'), state.plant.roles, (r) => r.name, (r) => r.id);
+  const people = await api('/api/people').catch(() => ({ people: [] }));
+  fillSelect($('chat-user'), people.people, (p) => p.name, (p) => p.id);
+  $('chat-user').addEventListener('change', () => {
+    const p = people.people.find((x) => x.id === $('chat-user').value);
+    if (p && p.roles.length) $('chat-role').value = p.roles[0];
+    state.conversationId = null;
+  });
+  $('chat-user').dispatchEvent(new Event('change'));
+  $('line-filter').addEventListener('change', () => { renderAlerts(); loadLineStatus().catch(() => {}); });
+  $('chat-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const text = $('chat-input').value.trim();
+    if (!text) return;
+    $('chat-input').value = '';
+    ask(text);
+  });
+  await loadAlerts();
+  loadHealth();
+  setInterval(loadHealth, 15000);
+  listenLive();
+}
+
+init().catch((e) => {
+  document.body.prepend(el('p', { class: 'error' }, 'Andon could not load: ' + e.message));
+});

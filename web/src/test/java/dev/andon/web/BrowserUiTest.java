@@ -1,0 +1,104 @@
+package dev.andon.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page people use, in a real headless Chromium: open alerts with owner and steps, a chat that cites, no script injection. */
+@ExtendWith(VertxExtension.class)
+class BrowserUiTest {
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path profileDir;
+    RunningAndon andon;
+    WebDriver browser;
+
+    @BeforeEach
+    void start(Vertx vertx) {
+        andon = RunningAndon.start(dataDir);
+        WebClient http = WebClient.create(vertx);
+        http.postAbs(andon.url("/api/alerts")).sendJsonObject(AlertToAnswerEndToEndTest.vibrationAlert()
+                .put("payload", new JsonObject().put("note", "<img src=x onerror=\"document.title='pwned'\">"))).await();
+        http.close();
+
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profileDir);
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        andon.close();
+    }
+
+    @Test
+    void operatorSeesTheOpenAlertWithOwnerAndStepsAndGetsACitedAnswer() {
+        browser.get(andon.url("/"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts li.alert")));
+        assertThat(card.findElement(By.tagName("h3")).getText()).contains("vibration-anomaly", "L2/press-3");
+        assertThat(card.findElement(By.className("owner")).getText()).startsWith("Owner:").contains("on-shift");
+        assertThat(card.findElements(By.cssSelector(".steps li"))).isNotEmpty();
+        assertThat(card.findElement(By.cssSelector(".steps li .cite")).getText()).startsWith("[").contains("§");
+
+        String id = card.getAttribute("data-alert-id");
+        WebElement input = browser.findElement(By.id("chat-input"));
+        input.sendKeys("what do I do about alert " + id + "?");
+        browser.findElement(By.cssSelector("#chat-form button")).click();
+        WebElement answer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages li.assistant")));
+        wait.until(d -> !answer.findElements(By.cssSelector(".citations a")).isEmpty());
+        assertThat(answer.findElement(By.className("citations")).getText()).startsWith("Sources:").contains("§");
+
+        input.sendKeys("<b onmouseover=alert(1)>bold</b><script>document.title='pwned'</script>");
+        browser.findElement(By.cssSelector("#chat-form button")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#messages li.assistant")).size() >= 2);
+        assertThat(browser.findElements(By.cssSelector("#messages li.user")).get(1).getText()).contains("<script>");
+        assertThat(browser.findElements(By.cssSelector("#messages b, #messages script, #alerts img"))).isEmpty();
+        assertThat(browser.getTitle()).isEqualTo("Andon");
+    }
+
+    @Test
+    void aNewAlertAppearsLiveWithoutReloading(Vertx vertx) {
+        browser.get(andon.url("/"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+        int before = browser.findElements(By.cssSelector("#alerts li.alert")).size();
+
+        WebClient http = WebClient.create(vertx);
+        http.postAbs(andon.url("/api/alerts")).sendJsonObject(AlertToAnswerEndToEndTest.vibrationAlert()
+                .put("line", "L1").put("station", "robot-2").put("type", "power-failure-risk")).await();
+        http.close();
+
+        wait.until(d -> d.findElements(By.cssSelector("#alerts li.alert")).size() == before + 1);
+        assertThat(browser.findElement(By.cssSelector("#alerts li.alert h3")).getText()).contains("L1/robot-2");
+    }
+}
