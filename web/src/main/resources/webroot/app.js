@@ -50,6 +50,12 @@ function renderAlert(rec) {
   const flags = el('div', { class: 'flags' });
   for (const f of d.flags || []) flags.append(el('span', {}, f));
   const why = (d.firedRules || []).map((r) => r.name).join(', ');
+  const actions = el('div', { class: 'actions' });
+  for (const [to, label] of NEXT_STEPS[rec.state] || []) {
+    const button = el('button', { type: 'button', 'data-to': to }, label);
+    button.addEventListener('click', () => move(a.id, to, actions));
+    actions.append(button);
+  }
   return el('li', { class: `alert sev-${a.severity}`, 'data-alert-id': a.id },
     el('h3', {}, `#${a.id} ${a.type} — ${a.line}/${a.station}`),
     el('div', { class: 'meta' },
@@ -61,7 +67,27 @@ function renderAlert(rec) {
     flags, steps,
     Object.keys(a.payload || {}).length
       ? el('details', {}, el('summary', {}, 'Model data'), el('pre', {}, JSON.stringify(a.payload, null, 1))) : null,
+    actions,
     why ? el('div', { class: 'why' }, `Why: ${why}` + (d.rulesetVersion ? ` (ruleset ${String(d.rulesetVersion).slice(0, 12)})` : '')) : null);
+}
+
+const NEXT_STEPS = {
+  assigned: [['acknowledged', 'Acknowledge']],
+  escalated: [['acknowledged', 'Acknowledge']],
+  acknowledged: [['in-progress', 'Start work'], ['resolved', 'Resolve']],
+  'in-progress': [['resolved', 'Resolve']],
+};
+
+async function move(id, to, actions) {
+  try {
+    const rec = await api(`/api/alerts/${encodeURIComponent(id)}/transitions`, {
+      method: 'POST', body: JSON.stringify({ to, actor: $('chat-user').value }),
+    });
+    state.alerts.set(rec.alert.id, rec);
+    renderAlerts();
+  } catch (e) {
+    actions.append(el('span', { class: 'error' }, ' ' + e.message));
+  }
 }
 
 function isOpen(rec) {

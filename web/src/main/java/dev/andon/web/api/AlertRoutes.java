@@ -1,12 +1,10 @@
 package dev.andon.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.alert.IncomingAlertReader;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
-import dev.andon.core.events.EventAddresses;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.store.AlertQuery;
 import dev.andon.core.store.AlertStore;
@@ -15,7 +13,6 @@ import dev.andon.rules.AlertLifecycle;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.JsonResponses;
 import dev.andon.web.http.RequestBodies;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,11 +33,9 @@ public final class AlertRoutes {
     private final EngineWorkers workers;
     private final RequestBodies bodies;
     private final JsonResponses responses;
-    private final EventBus events;
 
     public AlertRoutes(Plant plant, IncomingAlertReader reader, AlertIntake intake, AlertLifecycle lifecycle,
-                       AlertStore alerts, EngineWorkers workers, RequestBodies bodies, JsonResponses responses,
-                       EventBus events) {
+                       AlertStore alerts, EngineWorkers workers, RequestBodies bodies, JsonResponses responses) {
         this.plant = plant;
         this.reader = reader;
         this.intake = intake;
@@ -49,7 +44,6 @@ public final class AlertRoutes {
         this.workers = workers;
         this.bodies = bodies;
         this.responses = responses;
-        this.events = events;
     }
 
     public void mount(Router router) {
@@ -63,7 +57,6 @@ public final class AlertRoutes {
         JsonNode body = bodies.json(ctx);
         workers.run(() -> intake.receive(reader.read(body)))
                 .onSuccess(rec -> {
-                    publish(EventAddresses.ALERT_DECIDED, rec);
                     ctx.response().putHeader("Location", "/api/alerts/" + rec.id());
                     responses.send(ctx, 202, rec);
                 })
@@ -148,13 +141,5 @@ public final class AlertRoutes {
             throw new InvalidInputException(problems);
         }
         return new AlertQuery(line, station, state, openOnly, null, limit);
-    }
-
-    private void publish(String address, AlertRecord rec) {
-        try {
-            events.publish(address, responses.mapper().writeValueAsString(rec));
-        } catch (Exception e) {
-            // live updates are best effort; the stored record is the truth
-        }
     }
 }

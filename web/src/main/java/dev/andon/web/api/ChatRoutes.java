@@ -8,6 +8,7 @@ import dev.andon.core.error.InvalidInputException;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.JsonResponses;
 import dev.andon.web.http.RequestBodies;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -43,10 +44,11 @@ public final class ChatRoutes {
         });
         router.get("/api/chat/conversations/:id").handler(ctx -> {
             String id = ctx.pathParam("id");
+            String userId = ctx.queryParams().get("userId");
             workers.run(() -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("conversation", assistants.conversations().get(id));
-                out.put("messages", assistants.conversations().messages(id));
+                out.put("messages", assistants.conversations().messages(id, userId));
                 return out;
             }).onSuccess(out -> responses.ok(ctx, out)).onFailure(ctx::fail);
         });
@@ -69,13 +71,18 @@ public final class ChatRoutes {
     private void stream(RoutingContext ctx) {
         ChatRequest request = request(ctx);
         HttpServerResponse response = ctx.response();
+        // Tokens arrive on the model client's thread; writes go back through this request's event loop.
+        Context eventLoop = ctx.vertx().getOrCreateContext();
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache");
         workers.run(() -> assistants.assistant().answer(request, token -> {
-            if (!response.closed()) {
-                response.write(sse("token", json(Map.of("text", token))));
-            }
+            String event = sse("token", json(Map.of("text", token)));
+            eventLoop.runOnContext(v -> {
+                if (!response.closed()) {
+                    response.write(event);
+                }
+            });
         })).onComplete(result -> {
             if (response.closed()) {
                 return;

@@ -16,6 +16,9 @@ import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
 import dev.andon.knowledge.KnowledgeBase;
 import dev.andon.knowledge.KnowledgeOptions;
+import dev.andon.knowledge.index.MiniLmEmbedder;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.andon.rules.Runbooks;
 import dev.andon.web.api.AlertRoutes;
 import dev.andon.web.api.ChatRoutes;
@@ -24,6 +27,8 @@ import dev.andon.web.api.HealthRoutes;
 import dev.andon.web.api.KnowledgeRoutes;
 import dev.andon.web.api.LineRoutes;
 import dev.andon.web.api.PartHealth;
+import dev.andon.web.api.ReplayRoutes;
+import dev.andon.connectors.replay.RecordedAlertReplay;
 import dev.andon.web.api.RulesRoutes;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.ErrorResponder;
@@ -103,12 +108,14 @@ public final class AndonApplication implements AutoCloseable {
         HandoverNoteStore notes = new HandoverNoteStore(db, json);
 
         Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock));
+        // One in-process MiniLM model serves both the knowledge index and the assistant's intent recognition.
+        EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
                 settings.path("knowledgeDir", "knowledge", plant.baseDir()), data.resolve("index"),
-                KnowledgeOptions.fromSettings(settings).clock(clock).build()));
+                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm)).build()));
         knowledge.startWatching();
-        Assistants assistants = push(closeables, Assistants.create(plant, settings, knowledge, alerts, stations,
-                notes, runbooks.lifecycle(), db, clock));
+        Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
+                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).build());
 
         Vertx vertx = Vertx.vertx();
         closeables.push(() -> await(vertx.close()));
@@ -117,6 +124,7 @@ public final class AndonApplication implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(json);
         runbooks.onChange(rec -> publish(vertx, json, rec));
 
+        PublishingIntake intake = new PublishingIntake(runbooks.intake(), vertx.eventBus(), json);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
                 Duration.ofSeconds(settings.getLong("maxFutureSkewSeconds", 300)), json);
         Map<String, Supplier<PartHealth>> health = new LinkedHashMap<>();
@@ -141,13 +149,14 @@ public final class AndonApplication implements AutoCloseable {
         health.put("assistant", () -> PartHealth.up(Map.of("mode", assistants.mode(), "model", assistants.model())));
 
         List<Consumer<Router>> routes = List.of(
-                new AlertRoutes(plant, reader, runbooks.intake(), runbooks.lifecycle(), alerts, workers, bodies,
-                        responses, vertx.eventBus())::mount,
+                new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses)::mount,
                 new LineRoutes(plant, new LineStatusReader(plant, stations, alerts), stations, workers, bodies,
                         responses, vertx.eventBus(), clock)::mount,
                 new RulesRoutes(plant, runbooks, workers, bodies, responses)::mount,
                 new KnowledgeRoutes(knowledge, workers, responses)::mount,
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
+                new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
+                        doc -> intake.receive(reader.read(doc)).id(), workers, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,
                 new HealthRoutes(health, workers, responses)::mount);
         HttpVerticle http = new HttpVerticle(port, settings.getLong("maxBodyBytes", 1_048_576),

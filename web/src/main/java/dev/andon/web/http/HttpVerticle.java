@@ -40,6 +40,8 @@ public final class HttpVerticle extends VerticleBase {
         // Uploads get their own, larger limit; everything else is JSON and small.
         router.route("/api/knowledge/documents").handler(BodyHandler.create(uploadsDir).setBodyLimit(uploadBodyLimit)
                 .setDeleteUploadedFilesOnEnd(true));
+        router.route("/api/replay").handler(BodyHandler.create(uploadsDir).setBodyLimit(uploadBodyLimit)
+                .setDeleteUploadedFilesOnEnd(true));
         router.route("/api/rulesets").handler(BodyHandler.create(uploadsDir).setBodyLimit(uploadBodyLimit)
                 .setDeleteUploadedFilesOnEnd(true));
         router.route("/api/*").handler(ctx -> {

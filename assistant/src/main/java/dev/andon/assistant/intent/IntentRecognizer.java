@@ -1,0 +1,145 @@
+package dev.andon.assistant.intent;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what a message asks for. Unambiguous phrasings (an alert number, "acknowledge", "onboard me", a yes/no to a
+ * pending confirmation) are settled by patterns; everything else by the nearest example utterances in embedding space,
+ * nudged by keyword patterns. Short continuations ("and station 4?") repeat the previous intent. Only the user's own
+ * message is ever classified — never document or alert text — so nothing quoted from a source can start an action.
+ */
+public final class IntentRecognizer {
+    private static final Pattern CONFIRM = Pattern.compile(
+            "^(yes|y|yep|yeah|ok|okay|sure|confirm(ed)?|i confirm|go ahead|do it|please do|s[iì])"
+                    + "([\\s,.!]+(please|confirm(ed)?|acknowledge( it)?|do it|go ahead|thanks?|thank you|yes))*[\\s.!]*$");
+    private static final Pattern CANCEL = Pattern.compile(
+            "^(no|n|nope|cancel|abort|stop|don'?t|do not|never ?mind|not now)([\\s,.!]+(thanks?|thank you|cancel|no))*[\\s.!]*$");
+    private static final Pattern ACK_VERB = Pattern.compile(
+            "\\b(ack|acknowledge|acknowledging|i'?ll take|i will take|take ownership|prendo in carico)\\b|\\bmark\\b.*\\backnowledged\\b");
+    private static final Pattern HOW_QUESTION = Pattern.compile(
+            "^(how|what|why|when|who|where)\\b.*\\b(do|does|can|should|is|are)\\b|^(how|what does|why)\\b");
+    private static final Pattern NOTE = Pattern.compile(
+            "\\b(handover note|hand-over note|hand over note|note for (the )?next shift|tell the next shift|"
+                    + "add (a )?note|log (a )?note|leave (a )?note|nota di consegna)\\b");
+    private static final Pattern SUMMARY_VERB = Pattern.compile(
+            "\\b(summar(y|ise|ize|ising|izing)|recap|report|what happened|wrap[- ]?up|riepilogo)\\b");
+    private static final Pattern SHIFT_WORD = Pattern.compile("\\b(shift|handover|hand-over|today|so far|turno)\\b");
+    private static final Pattern ONBOARD = Pattern.compile(
+            "\\b(onboard|onboarding|reading (path|list|plan)|training (path|plan)|new (starter|hire|joiner|colleague)|"
+                    + "i'?m new|i am new|what should i read|where do i start|get started as)\\b");
+    private static final Pattern STATUS = Pattern.compile(
+            "\\b(status|overview|what'?s (open|going on|happening|up)|what is (open|going on|happening)|open alerts|"
+                    + "which stations|running|stopped|is .* down|how is (line|l\\d)|stato)\\b");
+    private static final Pattern PROBLEM = Pattern.compile(
+            "\\b(flag(s|ging|ged)?|alarm|alert|warning|vibrat\\w*|nois\\w*|knock\\w*|leak\\w*|fault\\w*|error|"
+                    + "overheat\\w*|hot|temperature|pressure|dropp\\w*|stuck|jam\\w*|broken|defect\\w*|reject\\w*|"
+                    + "what (do|should) (i|we) do|what now|next steps?)\\b");
+    private static final Pattern HOW_TO = Pattern.compile(
+            "\\b(how (do|can|should|to)|procedure|instruction|torque|steps to|what is the|what are the|where (is|do)|"
+                    + "ppe|standard|sop|come (si|faccio|posso|devo)|qual è|quali sono|cosa devo)\\b");
+    private static final Pattern ON_SHIFT = Pattern.compile(
+            "\\bwho\\b.*\\b(on shift|on duty|on call|on-call|team ?leader|in charge|leads?|working|maintenance|quality|"
+                    + "operator|supervisor|to (ask|call)|rostered)\\b|\\bwho('s| is) (on|here|around)\\b|\\bchi (è|c'è) di turno\\b");
+    private static final Pattern READING = Pattern.compile(
+            "\\b(read|reading|learn|train|training|new|start|started|onboard\\w*|documents?)\\b");
+    private static final Pattern HELP = Pattern.compile(
+            "^(hi|hello|hey|ciao|help|help me|what can you do|who are you|hi there|good (morning|afternoon|evening))[\\s!?.]*$");
+    private static final Pattern CONTINUATION = Pattern.compile(
+            "^(and|also|plus|what about|how about|same for|same on|and what about|and for|and on|e|and the)\\b");
+
+    private final EmbeddingIntentClassifier classifier;
+
+    /** {@code classifier} may be null: patterns alone then decide, with knowledge questions as the default. */
+    public IntentRecognizer(EmbeddingIntentClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    public Recognition recognize(String message, Mentions m, Intent previous, boolean confirmationPending) {
+        String text = message.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+        if (CONFIRM.matcher(text).matches()) {
+            return new Recognition(Intent.CONFIRM, false, "pattern", 1);
+        }
+        if (confirmationPending && CANCEL.matcher(text).matches()) {
+            return new Recognition(Intent.CANCEL, false, "pattern", 1);
+        }
+        if (HELP.matcher(text).matches()) {
+            return new Recognition(Intent.HELP, false, "pattern", 1);
+        }
+        boolean howQuestion = HOW_QUESTION.matcher(text).find();
+        if (ACK_VERB.matcher(text).find() && !howQuestion) {
+            return new Recognition(Intent.ACKNOWLEDGE, false, "pattern", 1);
+        }
+        if (NOTE.matcher(text).find() && !howQuestion) {
+            return new Recognition(Intent.HANDOVER_NOTE, false, "pattern", 1);
+        }
+        if (ON_SHIFT.matcher(text).find() && m.alertId() == null) {
+            return new Recognition(Intent.ON_SHIFT, false, "pattern", 1);
+        }
+        if (ONBOARD.matcher(text).find()) {
+            return new Recognition(Intent.ONBOARDING, false, "pattern", 1);
+        }
+        if (SUMMARY_VERB.matcher(text).find() && SHIFT_WORD.matcher(text).find()) {
+            return new Recognition(Intent.SHIFT_SUMMARY, false, "pattern", 1);
+        }
+        if (m.alertId() != null) {
+            return new Recognition(Intent.ALERT_HELP, false, "pattern", 1);
+        }
+        int words = text.split(" ").length;
+        boolean namesSomething = m.line() != null || m.station() != null || m.unknownLine() != null
+                || m.unknownStation() != null;
+        if (previous != null && previous.continuable() && namesSomething && words <= 8
+                && (CONTINUATION.matcher(text).find() || words <= 3)) {
+            return new Recognition(previous, true, "follow-up", 1);
+        }
+
+        Map<Intent, Double> score = new EnumMap<>(Intent.class);
+        if (classifier != null) {
+            score.putAll(classifier.scores(message));
+        }
+        score.remove(Intent.ACKNOWLEDGE);
+        score.remove(Intent.HANDOVER_NOTE);
+        boolean problem = PROBLEM.matcher(text).find();
+        if (problem && (m.station() != null || m.unknownStation() != null) && !text.startsWith("how ") && !text.startsWith("come ")) {
+            score.merge(Intent.ALERT_HELP, 0.25, Double::sum);
+        }
+        if (HOW_TO.matcher(text).find()) {
+            score.merge(Intent.KNOWLEDGE, 0.25, Double::sum);
+        }
+        if (text.startsWith("how ") || text.startsWith("come ")) {
+            // "how do I check the noise on station 4" asks for the procedure, not for the alert there
+            score.merge(Intent.KNOWLEDGE, 0.15, Double::sum);
+        }
+        if (STATUS.matcher(text).find()) {
+            score.merge(Intent.LINE_STATUS, 0.25, Double::sum);
+        }
+        if (SUMMARY_VERB.matcher(text).find()) {
+            score.merge(Intent.SHIFT_SUMMARY, 0.15, Double::sum);
+        }
+        // embedding similarities below 0.3 are noise; without embeddings any keyword signal counts
+        double floor = classifier != null ? 0.3 : 0.0;
+        Intent best = Intent.KNOWLEDGE;
+        double bestScore = floor;
+        for (Map.Entry<Intent, Double> e : score.entrySet()) {
+            if (e.getValue() > bestScore) {
+                best = e.getKey();
+                bestScore = e.getValue();
+            }
+        }
+        String via = bestScore == floor ? "default" : classifier != null ? "embedding" : "pattern";
+        if (best == Intent.HELP && words > 6) {
+            best = Intent.KNOWLEDGE;
+        }
+        // a reading path is only what someone asked for when they speak of reading, learning or starting
+        if (best == Intent.ONBOARDING && !READING.matcher(text).find()) {
+            best = Intent.KNOWLEDGE;
+        }
+        // an alert question needs something to point at; without a station it is a question for the documents
+        if (best == Intent.ALERT_HELP && m.station() == null && m.unknownStation() == null) {
+            best = Intent.KNOWLEDGE;
+        }
+        return new Recognition(best, false, via, bestScore);
+    }
+}

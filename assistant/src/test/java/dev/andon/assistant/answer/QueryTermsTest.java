@@ -1,0 +1,22 @@
+package dev.andon.assistant.answer;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueryTermsTest {
+    @Test
+    void keepsTheWordsThatCarryTheQuestion() {
+        assertThat(QueryTerms.of("What is the torque for the lower die clamp bolts on press 3?", List.of("press-3", "Hydraulic press 3")))
+                .containsExactly("torque", "lower", "die", "clamp", "bolts");
+    }
+
+    @Test
+    void aSectionCoversAQuestionOnlyWhenItHasItsWords() {
+        List<String> terms = QueryTerms.of("how do I calibrate the laser marker", List.of());
+        assertThat(QueryTerms.matched(terms, "Daily calibration check: mark the alert as false alarm")).isEqualTo(1);
+        assertThat(QueryTerms.matched(List.of("vibrating", "clamps"), "abnormal vibration; check the die clamp")).isEqualTo(2);
+    }
+}
