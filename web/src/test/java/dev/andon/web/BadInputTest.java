@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     RunningAndon andon;
     WebClient http;
 
