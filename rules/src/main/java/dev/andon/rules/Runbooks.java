@@ -1,0 +1,235 @@
+package dev.andon.rules;
+
+import dev.andon.core.alert.AlertRecord;
+import dev.andon.core.config.AndonSettings;
+import dev.andon.core.error.Problem;
+import dev.andon.core.json.AndonJson;
+import dev.andon.core.plant.Plant;
+import dev.andon.core.plant.ShiftRoster;
+import dev.andon.core.store.AlertStore;
+import dev.andon.core.store.AndonDatabase;
+import dev.andon.core.store.StationStatusStore;
+import dev.andon.rules.decision.ActiveRuleset;
+import dev.andon.rules.decision.AssigneeResolver;
+import dev.andon.rules.decision.DecisionAssembler;
+import dev.andon.rules.decision.DecisionInputsStore;
+import dev.andon.rules.decision.EvaluationProblems;
+import dev.andon.rules.decision.FactBuilder;
+import dev.andon.rules.decision.FallbackDecisions;
+import dev.andon.rules.decision.RunbookDecider;
+import dev.andon.rules.engine.CompiledRuleset;
+import dev.andon.rules.engine.RulesetCompiler;
+import dev.andon.rules.engine.RunbookEngine;
+import dev.andon.rules.escalation.EscalationScheduler;
+import dev.andon.rules.escalation.EscalationStore;
+import dev.andon.rules.governance.Backtester;
+import dev.andon.rules.governance.RulesFolder;
+import dev.andon.rules.governance.RulesetGovernance;
+import dev.andon.rules.governance.RulesetStore;
+import dev.andon.rules.heartbeat.HeartbeatMonitor;
+import dev.andon.rules.intake.AlertPipeline;
+import dev.andon.rules.intake.Deduplicator;
+import dev.andon.rules.intake.Incidents;
+import dev.andon.rules.intake.Inhibitor;
+import dev.andon.rules.intake.StormGrouper;
+import dev.andon.rules.lifecycle.AlertTransitions;
+import dev.andon.rules.silence.Silences;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The rules module as the composition root sees it: runbook decisions for incoming alerts, the alert lifecycle,
+ * silences, incidents, escalation timers, model heartbeats and ruleset governance over one MapDB. {@link #start}
+ * loads the rules folder (building a KieBase takes seconds) and starts the timers; {@link #close} stops them.
+ * Everything here is plain synchronous Java; web calls it from worker threads.
+ */
+public final class Runbooks implements AutoCloseable {
+    private final AndonDatabase db;
+    private final RulesSettings settings;
+    private final ActiveRuleset active;
+    private final AlertPipeline intake;
+    private final AlertTransitions lifecycle;
+    private final Silences silences;
+    private final Incidents incidents;
+    private final EscalationScheduler escalations;
+    private final HeartbeatMonitor heartbeats;
+    private final RulesetGovernance rulesets;
+    private final EvaluationProblems problems;
+    private final ChangeListeners listeners;
+    private final ScheduledExecutorService timer;
+    private final RulesetCompiler ownCompiler;
+
+    private Runbooks(AndonDatabase db, RulesSettings settings, ActiveRuleset active, AlertPipeline intake,
+                     AlertTransitions lifecycle, Silences silences, Incidents incidents, EscalationScheduler escalations,
+                     HeartbeatMonitor heartbeats, RulesetGovernance rulesets, EvaluationProblems problems,
+                     ChangeListeners listeners, ScheduledExecutorService timer, RulesetCompiler ownCompiler) {
+        this.db = db;
+        this.settings = settings;
+        this.active = active;
+        this.intake = intake;
+        this.lifecycle = lifecycle;
+        this.silences = silences;
+        this.incidents = incidents;
+        this.escalations = escalations;
+        this.heartbeats = heartbeats;
+        this.rulesets = rulesets;
+        this.problems = problems;
+        this.listeners = listeners;
+        this.timer = timer;
+        this.ownCompiler = ownCompiler;
+    }
+
+    /**
+     * Wires the module, loads the rules folder ({@code settings.path("rulesDir", "rules", plant.baseDir())}) and the
+     * active ruleset, and starts the escalation and heartbeat timers (a setting of 0 for escalationTickMillis or
+     * heartbeatCheckSeconds leaves that timer off: tests drive them by hand).
+     */
+    public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
+                                 StationStatusStore stations, Clock clock) {
+        return start(plant, andonSettings, db, alerts, stations, clock, null);
+    }
+
+    /**
+     * As {@link #start(Plant, AndonSettings, AndonDatabase, AlertStore, StationStatusStore, Clock)} with a compiler
+     * shared between instances (its built KieBases are reused by content hash); the caller closes it. Null: an own
+     * compiler, closed with this.
+     */
+    public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
+                                 StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler) {
+        RulesetCompiler compiler = sharedCompiler == null ? new RulesetCompiler() : sharedCompiler;
+        RulesSettings settings = RulesSettings.from(andonSettings, plant);
+        JsonCodec json = new JsonCodec(AndonJson.newMapper());
+        ShiftRoster roster = new ShiftRoster(plant);
+        AssigneeResolver people = new AssigneeResolver(roster);
+        EvaluationProblems problems = new EvaluationProblems();
+        RunbookDecider decider = new RunbookDecider(plant, new FactBuilder(plant, roster, people),
+                new RunbookEngine(settings.firingLimit()), new DecisionAssembler(people),
+                new FallbackDecisions(roster, people), problems);
+        ChangeListeners listeners = new ChangeListeners();
+        ActiveRuleset active = new ActiveRuleset();
+        Silences silences = new Silences(db, plant, clock, json, settings.maxSilence());
+        DecisionInputsStore inputs = new DecisionInputsStore(db, json);
+        EscalationStore escalationStore = new EscalationStore(db, json);
+        Incidents incidents = new Incidents(db, json, roster, alerts, clock);
+        AlertPipeline intake = new AlertPipeline(db, plant, alerts, stations, silences, active, decider, inputs,
+                new Deduplicator(db, alerts, settings.noise().dedupWindow()), new Inhibitor(plant, stations, alerts),
+                new StormGrouper(incidents, alerts, settings.noise().stormWindow(), settings.noise().stormSize()),
+                escalationStore, settings.noise(), listeners, clock);
+        AlertTransitions lifecycle = new AlertTransitions(db, alerts, escalationStore, incidents, listeners, clock);
+        EscalationScheduler escalations = new EscalationScheduler(db, alerts, escalationStore, people, plant, listeners, clock);
+        HeartbeatMonitor heartbeats = new HeartbeatMonitor(db, plant, alerts, intake, lifecycle, json, clock,
+                settings.modelSilentAfter());
+        // Backtests decide with candidate rules: their rule problems are not the running service's.
+        RunbookDecider replay = new RunbookDecider(plant, new FactBuilder(plant, roster, people),
+                new RunbookEngine(settings.firingLimit()), new DecisionAssembler(people),
+                new FallbackDecisions(roster, people), new EvaluationProblems());
+        RulesetGovernance rulesets = new RulesetGovernance(db, plant, new RulesetStore(db, json), compiler,
+                active, new Backtester(alerts, inputs, silences, replay, clock, settings.backtestMaxAlerts(), 10),
+                clock, settings.rulesetMaxBytes(), settings.rulesetMaxFiles());
+        rulesets.start(new RulesFolder(settings.rulesDir()));
+
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "andon-rules-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        if (!settings.escalationTick().isZero()) {
+            long ms = settings.escalationTick().toMillis();
+            timer.scheduleWithFixedDelay(escalations::runDueQuietly, 0, ms, TimeUnit.MILLISECONDS);
+        }
+        if (!settings.heartbeatCheck().isZero()) {
+            long ms = settings.heartbeatCheck().toMillis();
+            timer.scheduleWithFixedDelay(heartbeats::checkQuietly, ms, ms, TimeUnit.MILLISECONDS);
+        }
+        return new Runbooks(db, settings, active, intake, lifecycle, silences, incidents, escalations, heartbeats,
+                rulesets, problems, listeners, timer, sharedCompiler == null ? compiler : null);
+    }
+
+    /** POST /api/alerts and every connector: store, decide, commit. */
+    public AlertIntake intake() {
+        return intake;
+    }
+
+    /** Alerts received and the commits they took (group commit under concurrent senders). */
+    public AlertPipeline.CommitStats intakeStats() {
+        return intake.commitStats();
+    }
+
+    /** POST /api/alerts/{id}/transitions. */
+    public AlertLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public Silences silences() {
+        return silences;
+    }
+
+    public Incidents incidents() {
+        return incidents;
+    }
+
+    public EscalationScheduler escalations() {
+        return escalations;
+    }
+
+    public HeartbeatMonitor heartbeats() {
+        return heartbeats;
+    }
+
+    public RulesetGovernance rulesets() {
+        return rulesets;
+    }
+
+    /** Runaway rules and rule failures seen lately (each alert concerned got the fallback decision). */
+    public List<EvaluationProblems.EvaluationProblem> evaluationProblems() {
+        return problems.latest();
+    }
+
+    /** Called after every committed change to an alert: intake, lifecycle, escalation, heartbeat alerts. */
+    public void onChange(Consumer<AlertRecord> listener) {
+        listeners.add(listener);
+    }
+
+    public RulesSettings settings() {
+        return settings;
+    }
+
+    public RulesHealth health() {
+        Optional<CompiledRuleset> current = active.get();
+        List<Problem> folder = rulesets.folderProblems();
+        String folderText = folder.isEmpty() ? "" : "; rules folder " + settings.rulesDir() + " does not compile: "
+                + folder.stream().map(Problem::toString).collect(Collectors.joining("; "));
+        if (!db.isOpen()) {
+            return new RulesHealth(false, current.map(CompiledRuleset::version).orElse(null), "store is closed");
+        }
+        if (current.isEmpty()) {
+            return new RulesHealth(false, null, "no ruleset is active: every alert gets the fallback decision" + folderText);
+        }
+        CompiledRuleset c = current.get();
+        List<EvaluationProblems.EvaluationProblem> recent = problems.latest();
+        String last = recent.isEmpty() ? "" : "; last rule problem: " + recent.get(0).kind() + " on alert "
+                + recent.get(0).alertId() + " (" + recent.get(0).detail() + ")";
+        return new RulesHealth(true, c.version(), "ruleset " + c.version() + " active, " + c.ruleCount() + " rules"
+                + folderText + last);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownCompiler != null) {
+            ownCompiler.close();
+        }
+    }
+}

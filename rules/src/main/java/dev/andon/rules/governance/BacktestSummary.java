@@ -1,0 +1,7 @@
+package dev.andon.rules.governance;
+
+import java.time.Instant;
+
+/** The last backtest of a version, kept with it: when, how many alerts were replayed, how many decisions changed. */
+public record BacktestSummary(Instant at, int replayed, int changed, int fallbacks) {
+}

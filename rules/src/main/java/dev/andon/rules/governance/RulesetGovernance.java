@@ -1,0 +1,254 @@
+package dev.andon.rules.governance;
+
+import dev.andon.core.error.ConflictException;
+import dev.andon.core.error.ForbiddenException;
+import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.error.PayloadTooLargeException;
+import dev.andon.core.error.Problem;
+import dev.andon.core.plant.Person;
+import dev.andon.core.plant.Plant;
+import dev.andon.core.store.AndonDatabase;
+import dev.andon.rules.decision.ActiveRuleset;
+import dev.andon.rules.engine.CompiledRuleset;
+import dev.andon.rules.engine.RuleBundle;
+import dev.andon.rules.engine.RulesetCompiler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How runbook rules change: upload (compiled at once; errors name file and line, the active rules stay untouched)
+ * → backtest against stored alerts → approve (a process owner who is not the author) → activate (atomic swap; alerts
+ * decided before keep the version recorded in their decision) → roll back. The rules folder is loaded at start as a
+ * version of its own (author "rules-folder") and activated when it is new: deploying changed files is the approval.
+ */
+public final class RulesetGovernance {
+    public static final String APPROVER_ROLE = "process-owner";
+    private static final Logger LOG = LoggerFactory.getLogger(RulesetGovernance.class);
+    private static final int COMPILED_KEPT = 4;
+
+    private final AndonDatabase db;
+    private final Plant plant;
+    private final RulesetStore store;
+    private final RulesetCompiler compiler;
+    private final ActiveRuleset active;
+    private final Backtester backtester;
+    private final Clock clock;
+    private final long maxBytes;
+    private final int maxFiles;
+    private final Map<String, CompiledRuleset> compiled = new LinkedHashMap<>(8, 0.75f, true);
+    private volatile List<Problem> folderProblems = List.of();
+
+    public RulesetGovernance(AndonDatabase db, Plant plant, RulesetStore store, RulesetCompiler compiler,
+                             ActiveRuleset active, Backtester backtester, Clock clock, long maxBytes, int maxFiles) {
+        this.db = db;
+        this.plant = plant;
+        this.store = store;
+        this.compiler = compiler;
+        this.active = active;
+        this.backtester = backtester;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+        this.maxFiles = maxFiles;
+    }
+
+    /**
+     * Compiles and stores a new version (not active). Throws {@link PayloadTooLargeException} over the size limit,
+     * {@link InvalidInputException} with a problem per error ("routing.xlsx:14", "runbooks.drl:42") otherwise.
+     * Uploading files identical to an existing version returns that version.
+     */
+    public synchronized RulesetVersion upload(String author, Map<String, byte[]> files) {
+        List<Problem> problems = new ArrayList<>();
+        if (author == null || author.isBlank()) {
+            problems.add(new Problem("author", "is required"));
+        }
+        if (files == null || files.isEmpty()) {
+            problems.add(new Problem("files", "at least one .drl, .csv or .xlsx file is required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long total = files.values().stream().mapToLong(b -> b == null ? 0 : b.length).sum();
+        if (total > maxBytes) {
+            throw new PayloadTooLargeException("ruleset upload (" + total + " bytes)", maxBytes);
+        }
+        if (files.size() > maxFiles) {
+            throw new InvalidInputException("files", "at most " + maxFiles + " files per ruleset, got " + files.size());
+        }
+        files.forEach((name, bytes) -> {
+            if (bytes == null || bytes.length == 0) {
+                problems.add(new Problem(name, "is empty"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        RuleBundle bundle = new RuleBundle(files);
+        Optional<RulesetVersion> same = store.withHash(bundle.hash());
+        if (same.isPresent()) {
+            return same.get();
+        }
+        CompiledRuleset candidate = compiler.compile("upload", bundle);
+        RulesetVersion v = store.add(new RulesetStore.RulesetVersionDraft(author.trim(), clock.instant(),
+                RulesetVersion.UPLOAD, candidate.ruleCount()), bundle);
+        keep(candidate.as(v.version()));
+        LOG.info("ruleset {} uploaded by {} ({} rules, {})", v.version(), v.author(), v.ruleCount(), v.hash());
+        return v;
+    }
+
+    /** Replays stored alerts with {@code version} and records the result with the version. */
+    public synchronized BacktestReport backtest(String version) {
+        RulesetVersion v = store.get(version);
+        BacktestReport report = backtester.run(compiled(v.version()));
+        store.update(v.withBacktest(new BacktestSummary(report.at(), report.replayed(), report.changed(), report.fallbacks())));
+        return report;
+    }
+
+    /** Only a person holding the process-owner role, and not the author, may approve; a backtest must come first. */
+    public synchronized RulesetVersion approve(String version, String approverPersonId) {
+        RulesetVersion v = store.get(version);
+        Person approver = plant.person(approverPersonId == null ? "" : approverPersonId.trim())
+                .orElseThrow(() -> new ForbiddenException("'" + approverPersonId + "' is not a person of the plant; only a "
+                        + APPROVER_ROLE + " may approve rules"));
+        if (!approver.hasRole(APPROVER_ROLE)) {
+            throw new ForbiddenException(approver.name() + " does not hold the " + APPROVER_ROLE + " role; only a "
+                    + APPROVER_ROLE + " may approve rules");
+        }
+        if (approver.id().equals(v.author())) {
+            throw new ForbiddenException("the author of " + version + " cannot approve it: a second process owner must");
+        }
+        if (v.approvedBy() != null) {
+            return v;
+        }
+        if (v.backtest() == null) {
+            throw new ConflictException("backtest " + version + " before approving it");
+        }
+        RulesetVersion approved = v.approved(approver.id(), clock.instant());
+        store.update(approved);
+        LOG.info("ruleset {} approved by {}", version, approver.id());
+        return store.get(version);
+    }
+
+    /** Makes {@code version} the one new alerts are decided with; it must be approved (or come from the rules folder). */
+    public synchronized RulesetVersion activate(String version, String actor) {
+        RulesetVersion v = store.get(version);
+        if (v.active()) {
+            return v;
+        }
+        if (v.approvedBy() == null && !RulesetVersion.RULES_FOLDER.equals(v.source())) {
+            throw new ConflictException(version + " is not approved; a " + APPROVER_ROLE + " approves it first");
+        }
+        List<String> history = new ArrayList<>(store.history());
+        history.remove(version);
+        history.add(version);
+        return switchTo(v, history, actor);
+    }
+
+    /** Goes back to the version that was active before the current one. */
+    public synchronized RulesetVersion rollback(String actor) {
+        List<String> history = new ArrayList<>(store.history());
+        if (history.size() < 2) {
+            throw new ConflictException("there is no previous version to roll back to");
+        }
+        history.remove(history.size() - 1);
+        RulesetVersion previous = store.get(history.get(history.size() - 1));
+        return switchTo(previous, history, actor);
+    }
+
+    public List<RulesetVersion> list() {
+        return store.list();
+    }
+
+    public RulesetVersion get(String version) {
+        return store.get(version);
+    }
+
+    public Optional<RulesetVersion> active() {
+        return store.activeVersion().map(store::get);
+    }
+
+    /** The files of a version, for download. */
+    public Map<String, byte[]> files(String version) {
+        return store.bundle(store.get(version).version()).files();
+    }
+
+    /** Problems of the rules folder at the last start (empty when it compiled). */
+    public List<Problem> folderProblems() {
+        return folderProblems;
+    }
+
+    /**
+     * At start: register the rules folder as a version when its content is new and activate it; otherwise keep the
+     * version that was active. A folder that does not compile is reported and the previous active version stays.
+     */
+    public synchronized void start(RulesFolder folder) {
+        try {
+            RuleBundle bundle = folder.read();
+            Optional<RulesetVersion> known = store.withHash(bundle.hash());
+            if (known.isEmpty()) {
+                CompiledRuleset c = compiler.compile("rules-folder", bundle);
+                RulesetVersion v = store.add(new RulesetStore.RulesetVersionDraft(RulesetVersion.RULES_FOLDER,
+                        clock.instant(), RulesetVersion.RULES_FOLDER, c.ruleCount()), bundle);
+                keep(c.as(v.version()));
+                activate(v.version(), RulesetVersion.RULES_FOLDER);
+            } else if (store.activeVersion().isEmpty()) {
+                activate(known.get().version(), RulesetVersion.RULES_FOLDER);
+            }
+            folderProblems = List.of();
+        } catch (InvalidInputException e) {
+            folderProblems = e.problems();
+            LOG.error("rules folder {} does not compile; keeping the active version: {}", folder.folder(), e.getMessage());
+        } catch (RuntimeException e) {
+            folderProblems = List.of(new Problem(folder.folder().toString(), e.getMessage()));
+            LOG.error("rules folder {} cannot be loaded; keeping the active version", folder.folder(), e);
+        }
+        Optional<String> current = store.activeVersion();
+        if (current.isPresent() && active.get().map(r -> !r.version().equals(current.get())).orElse(true)) {
+            try {
+                active.swap(compiled(current.get()));
+            } catch (RuntimeException e) {
+                LOG.error("active ruleset {} cannot be built; alerts get the fallback decision", current.get(), e);
+            }
+        }
+    }
+
+    private RulesetVersion switchTo(RulesetVersion v, List<String> history, String actor) {
+        String who = actor == null || actor.isBlank() ? "unknown" : actor.trim();
+        CompiledRuleset next = compiled(v.version());
+        Instant now = clock.instant();
+        db.write(() -> {
+            store.update(v.activated(who, now));
+            store.setActive(v.version(), history);
+        });
+        active.swap(next);
+        LOG.info("ruleset {} activated by {}", v.version(), who);
+        return store.get(v.version());
+    }
+
+    private CompiledRuleset compiled(String version) {
+        CompiledRuleset c = compiled.get(version);
+        if (c == null) {
+            RuleBundle bundle = store.bundle(version);
+            CompiledRuleset built = compiler.compile(version, bundle);
+            c = built;
+            keep(c);
+        }
+        return c;
+    }
+
+    private void keep(CompiledRuleset c) {
+        compiled.put(c.version(), c);
+        var it = compiled.entrySet().iterator();
+        while (compiled.size() > COMPILED_KEPT && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+}
