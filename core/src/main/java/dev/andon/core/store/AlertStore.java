@@ -16,24 +16,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.UnaryOperator;
 
 /**
  * Alerts with their decisions and lifecycle, keyed by a sequential id ("42") so people can say "alert 42".
- * Each method that changes something is one committed write.
+ * Each method that changes something is one committed write. Open alerts are indexed by line on disk, and the most
+ * recent records are kept decoded in memory: intake, line status and the assistant read them on every request, and
+ * decoding JSON for each one dominated their cost.
  */
 public final class AlertStore {
     private final AndonDatabase db;
     private final ObjectMapper json;
     private final BTreeMap<Long, String> alerts;
     private final HTreeMap<String, String> openByFingerprint;
+    private final BTreeMap<Long, String> openLineById;
     private final Atomic.Long ids;
+    private final ConcurrentSkipListMap<Long, AlertRecord> decoded = new ConcurrentSkipListMap<>();
+    private final int cachedRecords;
 
     public AlertStore(AndonDatabase db, ObjectMapper json) {
+        this(db, json, 50_000);
+    }
+
+    public AlertStore(AndonDatabase db, ObjectMapper json, int cachedRecords) {
         this.db = db;
         this.json = json;
+        this.cachedRecords = cachedRecords;
         this.alerts = db.orderedJsonMap("alerts");
         this.openByFingerprint = db.jsonMap("alerts-open-by-fingerprint");
+        this.openLineById = db.orderedJsonMap("alerts-open-line-by-id");
         this.ids = db.sequence("alert-ids");
     }
 
@@ -82,7 +94,7 @@ public final class AlertStore {
         if (key == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(alerts.get(key)).map(this::decode);
+        return Optional.ofNullable(record(key));
     }
 
     public AlertRecord get(String id) {
@@ -98,37 +110,100 @@ public final class AlertStore {
     /** Newest first. */
     public List<AlertRecord> list(AlertQuery q) {
         List<AlertRecord> out = new ArrayList<>();
-        for (Map.Entry<Long, String> e : alerts.descendingMap().entrySet()) {
+        if (q.openOnly()) {
+            for (Map.Entry<Long, String> e : openLineById.descendingMap().entrySet()) {
+                if (out.size() >= q.limit()) {
+                    break;
+                }
+                if (q.line() != null && !q.line().equals(e.getValue())) {
+                    continue;
+                }
+                AlertRecord r = record(e.getKey());
+                if (r != null && matches(q, r)) {
+                    out.add(r);
+                }
+            }
+            return out;
+        }
+        for (Long key : alerts.descendingMap().keySet()) {
             if (out.size() >= q.limit()) {
                 break;
             }
-            AlertRecord r = decode(e.getValue());
+            AlertRecord r = record(key);
+            if (r == null) {
+                continue;
+            }
             if (q.since() != null && r.alert().receivedAt().isBefore(q.since())) {
                 break;
             }
-            if (q.line() != null && !q.line().equals(r.alert().line())) {
-                continue;
+            if (matches(q, r)) {
+                out.add(r);
             }
-            if (q.station() != null && !q.station().equals(r.alert().station())) {
-                continue;
-            }
-            if (q.state() != null && q.state() != r.state()) {
-                continue;
-            }
-            if (q.openOnly() && !r.state().isOpen()) {
-                continue;
-            }
-            out.add(r);
         }
         return out;
+    }
+
+    private static boolean matches(AlertQuery q, AlertRecord r) {
+        if (q.since() != null && r.alert().receivedAt().isBefore(q.since())) {
+            return false;
+        }
+        if (q.line() != null && !q.line().equals(r.alert().line())) {
+            return false;
+        }
+        if (q.station() != null && !q.station().equals(r.alert().station())) {
+            return false;
+        }
+        if (q.state() != null && q.state() != r.state()) {
+            return false;
+        }
+        return !q.openOnly() || r.state().isOpen();
     }
 
     public long count() {
         return alerts.sizeLong();
     }
 
+    private AlertRecord record(Long key) {
+        AlertRecord cached = decoded.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String text = alerts.get(key);
+        if (text == null) {
+            return null;
+        }
+        AlertRecord rec = decode(text);
+        remember(key, rec);
+        return rec;
+    }
+
+    private void remember(Long key, AlertRecord rec) {
+        decoded.put(key, rec);
+        while (decoded.size() > cachedRecords) {
+            Map.Entry<Long, AlertRecord> oldest = decoded.pollFirstEntry();
+            if (oldest == null) {
+                break;
+            }
+        }
+    }
+
     private void put(AlertRecord rec) {
-        alerts.put(key(rec.id()), encode(rec));
+        Long key = key(rec.id());
+        AlertRecord before = decoded.get(key);
+        db.onRollback(() -> {
+            if (before == null) {
+                decoded.remove(key);
+            } else {
+                decoded.put(key, before);
+            }
+        });
+        alerts.put(key, encode(rec));
+        remember(key, rec);
+        if (rec.state().isOpen()) {
+            openLineById.put(key, rec.alert().line());
+        } else {
+            openLineById.remove(key);
+        }
         String fp = rec.alert().fingerprint();
         if (rec.state().isOpen()) {
             openByFingerprint.put(fp, rec.id());

@@ -25,6 +25,8 @@ public final class AndonDatabase implements AutoCloseable {
     private final DB db;
     private final Path file;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Undo steps for in-memory mirrors of the current write; run in reverse if it rolls back. Guarded by writeLock. */
+    private final java.util.ArrayDeque<Runnable> undo = new java.util.ArrayDeque<>();
 
     private AndonDatabase(DB db, Path file) {
         this.db = db;
@@ -53,16 +55,31 @@ public final class AndonDatabase implements AutoCloseable {
             T result = mutation.get();
             if (outermost) {
                 db.commit();
+                undo.clear();
             }
             return result;
         } catch (RuntimeException | Error e) {
             if (outermost) {
                 db.rollback();
+                while (!undo.isEmpty()) {
+                    undo.pop().run();
+                }
             }
             throw e;
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Registers how to undo a change to an in-memory mirror made inside the current {@link #write}; it runs only if
+     * that write rolls back, so caches never keep what the disk does not have.
+     */
+    public void onRollback(Runnable undoStep) {
+        if (!writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("onRollback outside a write");
+        }
+        undo.push(undoStep);
     }
 
     public void write(Runnable mutation) {

@@ -60,6 +60,37 @@ class AlertStoreTest {
     }
 
     @Test
+    void aRolledBackChangeIsNotServedFromMemoryEither(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            AlertRecord rec = store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+
+            assertThatThrownBy(() -> db.write(() -> {
+                store.save(rec.movedTo(AlertState.RESOLVED, "marco.ferri", T0, null));
+                throw new IllegalStateException("disk full");
+            })).hasMessage("disk full");
+
+            assertThat(store.get(rec.id()).state()).isEqualTo(AlertState.ASSIGNED);
+            assertThat(store.list(AlertQuery.openOn("L2"))).extracting(AlertRecord::id).containsExactly(rec.id());
+        }
+    }
+
+    @Test
+    void openAlertsAreListedPerLineBeyondTheMemoryWindow(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON, 3);
+            String first = store.insert(alert("L1", "robot-2"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null)).id();
+            for (int i = 0; i < 10; i++) {
+                String id = store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null)).id();
+                store.transition(id, AlertState.RESOLVED, "marco.ferri", null, T0);
+            }
+            assertThat(store.list(AlertQuery.openOn("L1"))).extracting(AlertRecord::id).containsExactly(first);
+            assertThat(store.list(AlertQuery.openOn("L2"))).isEmpty();
+            assertThat(store.list(AlertQuery.all())).hasSize(11);
+        }
+    }
+
+    @Test
     void illegalTransitionIsRefusedAndLegalOneRecordsActor(@TempDir Path dir) {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AlertStore store = new AlertStore(db, JSON);

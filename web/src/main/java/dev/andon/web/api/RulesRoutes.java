@@ -59,6 +59,10 @@ public final class RulesRoutes {
             respond(ctx, () -> runbooks.rulesets().activate(ctx.pathParam("version"), actor));
         });
 
+        router.get("/api/alerts/:id/escalations").handler(ctx -> {
+            String id = ctx.pathParam("id");
+            respond(ctx, () -> Map.of("alert", id, "pending", runbooks.escalations().pending(id)));
+        });
         router.get("/api/silences").handler(ctx -> {
             boolean all = "true".equals(ctx.queryParams().get("all"));
             respond(ctx, () -> Map.of("silences", runbooks.silences().list(all)));

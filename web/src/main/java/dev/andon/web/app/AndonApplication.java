@@ -9,7 +9,10 @@ import dev.andon.core.events.EventAddresses;
 import dev.andon.core.handover.HandoverNoteStore;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.line.LineStatusReader;
+import dev.andon.core.plant.Line;
 import dev.andon.core.plant.Plant;
+import dev.andon.core.plant.Role;
+import dev.andon.core.plant.Station;
 import dev.andon.core.plant.PlantLoader;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
@@ -49,6 +52,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -112,7 +118,11 @@ public final class AndonApplication implements AutoCloseable {
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
                 settings.path("knowledgeDir", "knowledge", plant.baseDir()), data.resolve("index"),
-                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm)).build()));
+                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm))
+                        .knownPlant(ids(plant.roles(), Role::id), ids(plant.lines(), Line::id),
+                                plant.lines().stream().flatMap(l -> l.stations().stream()).map(Station::id)
+                                        .collect(Collectors.toSet()))
+                        .build()));
         knowledge.startWatching();
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
                 notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).build());
@@ -173,6 +183,10 @@ public final class AndonApplication implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("could not publish change of alert {}", rec.id(), e);
         }
+    }
+
+    private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
+        return items.stream().map(id).collect(Collectors.toSet());
     }
 
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> closeables, T part) {
