@@ -29,7 +29,9 @@ async function api(path, options = {}) {
 
 function fmtTime(iso) {
   if (!iso) return '';
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  // Deadlines are read on the floor: show them in the plant's time zone, whatever the browser's.
+  const timeZone = state.plant ? state.plant.timezone : undefined;
+  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone });
 }
 
 function citeText(ref) {
