@@ -16,7 +16,8 @@ public final class Main {
         AndonApplication app;
         try {
             app = AndonApplication.start(System.getenv());
-        } catch (InvalidPlantException e) {
+        } catch (InvalidPlantException | IllegalArgumentException e) {
+            // Configuration mistakes: the message names the file or variable; a stack trace would only hide it.
             System.err.println("Andon cannot start: " + e.getMessage());
             System.exit(2);
             return;
