@@ -32,7 +32,12 @@ public final class AlertStore {
     private final HTreeMap<String, String> openByFingerprint;
     private final BTreeMap<Long, String> openLineById;
     private final Atomic.Long ids;
-    private final ConcurrentSkipListMap<Long, AlertRecord> decoded = new ConcurrentSkipListMap<>();
+    /**
+     * The newest records, decoded: every stored id from {@code windowLow} up is in here, so recent history is listed
+     * without touching the file (iterating MapDB's tree deserialises each JSON value, which dominated intake).
+     */
+    private final ConcurrentSkipListMap<Long, AlertRecord> recent = new ConcurrentSkipListMap<>();
+    private volatile long windowLow = Long.MAX_VALUE;
     private final int cachedRecords;
 
     public AlertStore(AndonDatabase db, ObjectMapper json) {
@@ -47,6 +52,19 @@ public final class AlertStore {
         this.openByFingerprint = db.jsonMap("alerts-open-by-fingerprint");
         this.openLineById = db.orderedJsonMap("alerts-open-line-by-id");
         this.ids = db.sequence("alert-ids");
+        warmUp();
+    }
+
+    private void warmUp() {
+        long low = Long.MAX_VALUE;
+        for (Map.Entry<Long, String> e : alerts.descendingMap().entrySet()) {
+            if (recent.size() >= cachedRecords) {
+                break;
+            }
+            recent.put(e.getKey(), decode(e.getValue()));
+            low = e.getKey();
+        }
+        windowLow = recent.isEmpty() ? 1 : low;
     }
 
     /** Gives the alert the next id and stores it as received; committed when this returns. */
@@ -125,14 +143,20 @@ public final class AlertStore {
             }
             return out;
         }
-        for (Long key : alerts.descendingMap().keySet()) {
+        long low = windowLow;
+        for (AlertRecord r : recent.tailMap(low, true).descendingMap().values()) {
+            if (out.size() >= q.limit() || (q.since() != null && r.alert().receivedAt().isBefore(q.since()))) {
+                return out;
+            }
+            if (matches(q, r)) {
+                out.add(r);
+            }
+        }
+        for (Map.Entry<Long, String> e : alerts.headMap(low, false).descendingMap().entrySet()) {
             if (out.size() >= q.limit()) {
                 break;
             }
-            AlertRecord r = record(key);
-            if (r == null) {
-                continue;
-            }
+            AlertRecord r = decode(e.getValue());
             if (q.since() != null && r.alert().receivedAt().isBefore(q.since())) {
                 break;
             }
@@ -164,37 +188,37 @@ public final class AlertStore {
     }
 
     private AlertRecord record(Long key) {
-        AlertRecord cached = decoded.get(key);
+        AlertRecord cached = recent.get(key);
         if (cached != null) {
             return cached;
         }
         String text = alerts.get(key);
-        if (text == null) {
-            return null;
-        }
-        AlertRecord rec = decode(text);
-        remember(key, rec);
-        return rec;
+        return text == null ? null : decode(text);
     }
 
+    /** Keeps the window a contiguous run of the newest ids: new ids join it, the oldest leave it when it is full. */
     private void remember(Long key, AlertRecord rec) {
-        decoded.put(key, rec);
-        while (decoded.size() > cachedRecords) {
-            Map.Entry<Long, AlertRecord> oldest = decoded.pollFirstEntry();
+        if (key < windowLow) {
+            return;
+        }
+        recent.put(key, rec);
+        while (recent.size() > cachedRecords) {
+            Map.Entry<Long, AlertRecord> oldest = recent.pollFirstEntry();
             if (oldest == null) {
                 break;
             }
+            windowLow = oldest.getKey() + 1;
         }
     }
 
     private void put(AlertRecord rec) {
         Long key = key(rec.id());
-        AlertRecord before = decoded.get(key);
+        AlertRecord before = recent.get(key);
         db.onRollback(() -> {
             if (before == null) {
-                decoded.remove(key);
+                recent.remove(key);
             } else {
-                decoded.put(key, before);
+                recent.put(key, before);
             }
         });
         alerts.put(key, encode(rec));
