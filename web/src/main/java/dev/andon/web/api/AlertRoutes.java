@@ -65,7 +65,7 @@ public final class AlertRoutes {
 
     private void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        workers.run(() -> alerts.get(id)).onSuccess(rec -> responses.ok(ctx, rec)).onFailure(ctx::fail);
+        responses.reply(ctx, 200, workers.run(() -> alerts.get(id)));
     }
 
     private void list(RoutingContext ctx) {

@@ -114,6 +114,6 @@ public final class KnowledgeRoutes {
     }
 
     private void respond(RoutingContext ctx, int status, Callable<Object> work) {
-        workers.run(work).onSuccess(r -> responses.send(ctx, status, r)).onFailure(ctx::fail);
+        responses.reply(ctx, status, workers.run(work));
     }
 }

@@ -12,9 +12,9 @@ import dev.andon.core.plant.Line;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.store.StationStatusStore;
 import dev.andon.web.http.EngineWorkers;
+import dev.andon.web.http.EventPublisher;
 import dev.andon.web.http.JsonResponses;
 import dev.andon.web.http.RequestBodies;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -31,11 +31,11 @@ public final class LineRoutes {
     private final EngineWorkers workers;
     private final RequestBodies bodies;
     private final JsonResponses responses;
-    private final EventBus events;
+    private final EventPublisher events;
     private final Clock clock;
 
     public LineRoutes(Plant plant, LineStatusReader statusReader, StationStatusStore stations, EngineWorkers workers,
-                      RequestBodies bodies, JsonResponses responses, EventBus events, Clock clock) {
+                      RequestBodies bodies, JsonResponses responses, EventPublisher events, Clock clock) {
         this.plant = plant;
         this.statusReader = statusReader;
         this.stations = stations;
@@ -60,7 +60,7 @@ public final class LineRoutes {
 
     private void status(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        workers.run(() -> statusReader.read(id)).onSuccess(s -> responses.ok(ctx, s)).onFailure(ctx::fail);
+        responses.reply(ctx, 200, workers.run(() -> statusReader.read(id)));
     }
 
     private void report(RoutingContext ctx) {
@@ -91,13 +91,10 @@ public final class LineRoutes {
             throw new InvalidInputException(problems);
         }
         StationStatus status = new StationStatus(lineId, stationId, state, reason, clock.instant(), reportedBy);
-        workers.run(() -> stations.save(status)).onSuccess(saved -> {
-            try {
-                events.publish(EventAddresses.STATION_STATUS, responses.mapper().writeValueAsString(saved));
-            } catch (Exception ignored) {
-                // live updates are best effort
-            }
-            responses.ok(ctx, saved);
-        }).onFailure(ctx::fail);
+        responses.reply(ctx, 200, workers.run(() -> {
+            StationStatus saved = stations.save(status);
+            events.publish(EventAddresses.STATION_STATUS, saved);
+            return saved;
+        }));
     }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** Runbook governance (rulesets), silences and maintenance windows, model heartbeats and incidents. */
 public final class RulesRoutes {
@@ -38,40 +39,40 @@ public final class RulesRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/api/rulesets").handler(ctx -> respond(ctx, () -> Map.of(
+        router.get("/api/rulesets").handler(ctx -> respond(ctx, 200, () -> Map.of(
                 "active", runbooks.rulesets().active().map(v -> (Object) v).orElse(Map.of()),
                 "versions", runbooks.rulesets().list())));
         router.post("/api/rulesets").handler(this::upload);
         router.post("/api/rulesets/rollback").handler(ctx -> {
             String actor = actor(ctx);
-            respond(ctx, () -> runbooks.rulesets().rollback(actor));
+            respond(ctx, 200, () -> runbooks.rulesets().rollback(actor));
         });
         router.get("/api/rulesets/:version").handler(ctx ->
-                respond(ctx, () -> runbooks.rulesets().get(ctx.pathParam("version"))));
+                respond(ctx, 200, () -> runbooks.rulesets().get(ctx.pathParam("version"))));
         router.post("/api/rulesets/:version/backtest").handler(ctx ->
-                respond(ctx, () -> runbooks.rulesets().backtest(ctx.pathParam("version"))));
+                respond(ctx, 200, () -> runbooks.rulesets().backtest(ctx.pathParam("version"))));
         router.post("/api/rulesets/:version/approve").handler(ctx -> {
             String approver = RequestBodies.requiredText(RequestBodies.requireObject(bodies.json(ctx)), "approver");
-            respond(ctx, () -> runbooks.rulesets().approve(ctx.pathParam("version"), approver));
+            respond(ctx, 200, () -> runbooks.rulesets().approve(ctx.pathParam("version"), approver));
         });
         router.post("/api/rulesets/:version/activate").handler(ctx -> {
             String actor = actor(ctx);
-            respond(ctx, () -> runbooks.rulesets().activate(ctx.pathParam("version"), actor));
+            respond(ctx, 200, () -> runbooks.rulesets().activate(ctx.pathParam("version"), actor));
         });
 
         router.get("/api/alerts/:id/escalations").handler(ctx -> {
             String id = ctx.pathParam("id");
-            respond(ctx, () -> Map.of("alert", id, "pending", runbooks.escalations().pending(id)));
+            respond(ctx, 200, () -> Map.of("alert", id, "pending", runbooks.escalations().pending(id)));
         });
         router.get("/api/silences").handler(ctx -> {
             boolean all = "true".equals(ctx.queryParams().get("all"));
-            respond(ctx, () -> Map.of("silences", runbooks.silences().list(all)));
+            respond(ctx, 200, () -> Map.of("silences", runbooks.silences().list(all)));
         });
         router.post("/api/silences").handler(this::silence);
-        router.get("/api/silences/:id").handler(ctx -> respond(ctx, () -> runbooks.silences().get(ctx.pathParam("id"))));
+        router.get("/api/silences/:id").handler(ctx -> respond(ctx, 200, () -> runbooks.silences().get(ctx.pathParam("id"))));
         router.post("/api/silences/:id/expire").handler(ctx -> {
             String actor = actor(ctx);
-            respond(ctx, () -> runbooks.silences().expire(ctx.pathParam("id"), actor));
+            respond(ctx, 200, () -> runbooks.silences().expire(ctx.pathParam("id"), actor));
         });
 
         router.post("/api/heartbeats").handler(ctx -> {
@@ -80,18 +81,18 @@ public final class RulesRoutes {
             String line = RequestBodies.requiredText(body, "line");
             String station = RequestBodies.text(body, "station");
             String version = RequestBodies.text(body, "modelVersion");
-            respond(ctx, () -> runbooks.heartbeats().heartbeat(source, line, station, version));
+            respond(ctx, 200, () -> runbooks.heartbeats().heartbeat(source, line, station, version));
         });
-        router.get("/api/heartbeats").handler(ctx -> respond(ctx, () -> Map.of(
+        router.get("/api/heartbeats").handler(ctx -> respond(ctx, 200, () -> Map.of(
                 "silentAfterSeconds", runbooks.heartbeats().silentAfter().toSeconds(),
                 "models", runbooks.heartbeats().list())));
 
         router.get("/api/incidents").handler(ctx -> {
             String line = ctx.queryParams().get("line");
             boolean openOnly = !"false".equals(ctx.queryParams().get("open"));
-            respond(ctx, () -> Map.of("incidents", runbooks.incidents().list(line, openOnly)));
+            respond(ctx, 200, () -> Map.of("incidents", runbooks.incidents().list(line, openOnly)));
         });
-        router.get("/api/incidents/:id").handler(ctx -> respond(ctx, () -> {
+        router.get("/api/incidents/:id").handler(ctx -> respond(ctx, 200, () -> {
             String id = ctx.pathParam("id");
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("incident", runbooks.incidents().get(id));
@@ -100,7 +101,7 @@ public final class RulesRoutes {
         }));
         router.post("/api/incidents/:id/resolve").handler(ctx -> {
             String actor = actor(ctx);
-            respond(ctx, () -> runbooks.incidents().resolve(ctx.pathParam("id"), actor));
+            respond(ctx, 200, () -> runbooks.incidents().resolve(ctx.pathParam("id"), actor));
         });
     }
 
@@ -151,11 +152,8 @@ public final class RulesRoutes {
         return actor;
     }
 
-    private void respond(RoutingContext ctx, java.util.concurrent.Callable<Object> work) {
-        respond(ctx, 200, work);
-    }
 
-    private void respond(RoutingContext ctx, int status, java.util.concurrent.Callable<Object> work) {
-        workers.run(work).onSuccess(r -> responses.send(ctx, status, r)).onFailure(ctx::fail);
+    private void respond(RoutingContext ctx, int status, Callable<Object> work) {
+        responses.reply(ctx, status, workers.run(work));
     }
 }

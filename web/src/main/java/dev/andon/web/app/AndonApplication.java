@@ -2,7 +2,6 @@ package dev.andon.web.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.assistant.Assistants;
-import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.IncomingAlertReader;
 import dev.andon.core.config.AndonSettings;
 import dev.andon.core.events.EventAddresses;
@@ -35,6 +34,7 @@ import dev.andon.connectors.replay.RecordedAlertReplay;
 import dev.andon.web.api.RulesRoutes;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.ErrorResponder;
+import dev.andon.web.http.EventPublisher;
 import dev.andon.web.http.HttpVerticle;
 import dev.andon.web.http.JsonResponses;
 import dev.andon.web.http.RequestBodies;
@@ -132,9 +132,10 @@ public final class AndonApplication implements AutoCloseable {
         EngineWorkers workers = push(closeables, new EngineWorkers(vertx, settings.getInt("workerPoolSize", 16)));
         JsonResponses responses = new JsonResponses(json);
         RequestBodies bodies = new RequestBodies(json);
-        runbooks.onChange(rec -> publish(vertx, json, rec));
+        EventPublisher events = new EventPublisher(vertx.eventBus(), json);
+        runbooks.onChange(rec -> events.publish(EventAddresses.ALERT_CHANGED, rec));
 
-        PublishingIntake intake = new PublishingIntake(runbooks.intake(), vertx.eventBus(), json);
+        PublishingIntake intake = new PublishingIntake(runbooks.intake(), events);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
                 Duration.ofSeconds(settings.getLong("maxFutureSkewSeconds", 300)), json);
         Map<String, Supplier<PartHealth>> health = new LinkedHashMap<>();
@@ -161,7 +162,7 @@ public final class AndonApplication implements AutoCloseable {
         List<Consumer<Router>> routes = List.of(
                 new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses)::mount,
                 new LineRoutes(plant, new LineStatusReader(plant, stations, alerts), stations, workers, bodies,
-                        responses, vertx.eventBus(), clock)::mount,
+                        responses, events, clock)::mount,
                 new RulesRoutes(plant, runbooks, workers, bodies, responses)::mount,
                 new KnowledgeRoutes(knowledge, workers, responses)::mount,
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
@@ -175,14 +176,6 @@ public final class AndonApplication implements AutoCloseable {
         await(vertx.deployVerticle(http));
         LOG.info("Andon listening on port {}", http.actualPort());
         return new AndonApplication(closeables, plant, data, http.actualPort());
-    }
-
-    private static void publish(Vertx vertx, ObjectMapper json, AlertRecord rec) {
-        try {
-            vertx.eventBus().publish(EventAddresses.ALERT_CHANGED, json.writeValueAsString(rec));
-        } catch (Exception e) {
-            LOG.warn("could not publish change of alert {}", rec.id(), e);
-        }
     }
 
     private static <T> Set<String> ids(List<T> items, Function<T, String> id) {

@@ -2,6 +2,7 @@ package dev.andon.web.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 /** Writes Andon's records as JSON with the same mapper the store uses, so the API and stored shapes match. */
@@ -27,6 +28,11 @@ public final class JsonResponses {
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end(text);
+    }
+
+    /** Sends {@code result} when it succeeds; a failure goes to the failure handler, which maps it to a JSON error. */
+    public void reply(RoutingContext ctx, int status, Future<?> result) {
+        result.onSuccess(r -> send(ctx, status, r)).onFailure(ctx::fail);
     }
 
     public void ok(RoutingContext ctx, Object body) {
