@@ -38,7 +38,7 @@ import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
 import dev.andon.knowledge.KnowledgeSearch;
-import dev.andon.rules.AlertLifecycle;
+import dev.andon.core.intake.AlertLifecycle;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;

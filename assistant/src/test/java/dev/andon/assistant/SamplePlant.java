@@ -21,7 +21,7 @@ import dev.andon.core.store.StationStatusStore;
 import dev.andon.knowledge.KnowledgeBase;
 import dev.andon.knowledge.KnowledgeOptions;
 import dev.andon.knowledge.index.MiniLmEmbedder;
-import dev.andon.rules.AlertLifecycle;
+import dev.andon.core.intake.AlertLifecycle;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 

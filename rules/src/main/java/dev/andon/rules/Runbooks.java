@@ -1,6 +1,8 @@
 package dev.andon.rules;
 
 import dev.andon.core.alert.AlertRecord;
+import dev.andon.core.intake.AlertIntake;
+import dev.andon.core.intake.AlertLifecycle;
 import dev.andon.core.config.AndonSettings;
 import dev.andon.core.error.Problem;
 import dev.andon.core.json.AndonJson;

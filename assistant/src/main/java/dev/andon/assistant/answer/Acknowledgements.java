@@ -6,7 +6,7 @@ import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.error.ConflictException;
 import dev.andon.core.error.NotFoundException;
-import dev.andon.rules.AlertLifecycle;
+import dev.andon.core.intake.AlertLifecycle;
 
 import java.time.Duration;
 import java.time.Instant;

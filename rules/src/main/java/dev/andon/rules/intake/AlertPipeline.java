@@ -11,7 +11,7 @@ import dev.andon.core.store.AlertQuery;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
-import dev.andon.rules.AlertIntake;
+import dev.andon.core.intake.AlertIntake;
 import dev.andon.rules.ChangeListeners;
 import dev.andon.rules.decision.ActiveRuleset;
 import dev.andon.rules.decision.DecisionInputs;

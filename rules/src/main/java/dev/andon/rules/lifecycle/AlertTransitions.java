@@ -6,7 +6,7 @@ import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
-import dev.andon.rules.AlertLifecycle;
+import dev.andon.core.intake.AlertLifecycle;
 import dev.andon.rules.ChangeListeners;
 import dev.andon.rules.escalation.EscalationStore;
 import dev.andon.rules.facts.DecisionDraft;

@@ -6,7 +6,7 @@ import dev.andon.core.alert.Transition;
 import dev.andon.core.error.ConflictException;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.NotFoundException;
-import dev.andon.rules.AlertLifecycle;
+import dev.andon.core.intake.AlertLifecycle;
 import dev.andon.rules.support.Alerts;
 import dev.andon.rules.support.Rig;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package dev.andon.web.app;
 import dev.andon.core.alert.Alert;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.events.EventAddresses;
-import dev.andon.rules.AlertIntake;
+import dev.andon.core.intake.AlertIntake;
 import dev.andon.web.http.EventPublisher;
 
 /** The intake every connector uses, announcing each decided alert on the event bus once it is committed. */

@@ -1,4 +1,4 @@
-package dev.andon.rules;
+package dev.andon.core.intake;
 
 import dev.andon.core.alert.Alert;
 import dev.andon.core.alert.AlertRecord;
