@@ -35,6 +35,14 @@ final class RunningAndon implements AutoCloseable {
         return new RunningAndon(AndonApplication.start(env, Clock.fixed(NINE_AM_ROME, ZoneOffset.UTC)), dataDir);
     }
 
+    /**
+     * A bearer token for a person of the sample plant (anna.rossi, roberta.fontana, …); send it as
+     * {@code Authorization: Bearer <token>}. (Interim form until real sign-in lands; callers do not change.)
+     */
+    String tokenFor(String personId) {
+        return "pending-sign-in:" + personId;
+    }
+
     int port() {
         return app.port();
     }

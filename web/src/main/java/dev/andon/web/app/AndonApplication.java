@@ -172,7 +172,8 @@ public final class AndonApplication implements AutoCloseable {
                 new HealthRoutes(health, workers, responses)::mount);
         HttpVerticle http = new HttpVerticle(port, settings.getLong("maxBodyBytes", 1_048_576),
                 settings.getLong("maxUploadBytes", KnowledgeOptions.DEFAULT_MAX_FILE_BYTES + 1_048_576),
-                data.resolve("uploads").toString(), routes, new ErrorResponder(responses));
+                data.resolve("uploads").toString(), routes, new ErrorResponder(responses),
+                new dev.andon.web.auth.InterimSignIn(new dev.andon.core.identity.PlantPeople(plant)));
         await(vertx.deployVerticle(http));
         LOG.info("Andon listening on port {}", http.actualPort());
         return new AndonApplication(closeables, plant, data, http.actualPort());

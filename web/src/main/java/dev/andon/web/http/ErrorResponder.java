@@ -37,6 +37,8 @@ public final class ErrorResponder implements Handler<RoutingContext> {
             send(ctx, 404, "not-found", e.getMessage(), List.of());
         } else if (failure instanceof ConflictException e) {
             send(ctx, 409, "conflict", e.getMessage(), List.of());
+        } else if (failure instanceof dev.andon.core.error.UnauthenticatedException e) {
+            send(ctx, 401, "unauthenticated", e.getMessage(), List.of());
         } else if (failure instanceof ForbiddenException e) {
             send(ctx, 403, "forbidden", e.getMessage(), List.of());
         } else if (failure instanceof PayloadTooLargeException e) {

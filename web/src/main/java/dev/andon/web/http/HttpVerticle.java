@@ -22,16 +22,19 @@ public final class HttpVerticle extends VerticleBase {
     private final String uploadsDir;
     private final List<Consumer<Router>> routes;
     private final ErrorResponder errors;
+    private final io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> signIn;
     private volatile HttpServer server;
 
     public HttpVerticle(int port, long jsonBodyLimit, long uploadBodyLimit, String uploadsDir,
-                        List<Consumer<Router>> routes, ErrorResponder errors) {
+                        List<Consumer<Router>> routes, ErrorResponder errors,
+                        io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> signIn) {
         this.port = port;
         this.jsonBodyLimit = jsonBodyLimit;
         this.uploadBodyLimit = uploadBodyLimit;
         this.uploadsDir = uploadsDir;
         this.routes = List.copyOf(routes);
         this.errors = errors;
+        this.signIn = signIn;
     }
 
     @Override
@@ -51,6 +54,7 @@ public final class HttpVerticle extends VerticleBase {
                 BodyHandler.create(false).setBodyLimit(jsonBodyLimit).handle(ctx);
             }
         });
+        router.route("/api/*").handler(signIn);
         routes.forEach(r -> r.accept(router));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(errors);

@@ -1,0 +1,28 @@
+package dev.andon.web.auth;
+
+import dev.andon.core.error.UnauthenticatedException;
+import dev.andon.core.identity.Principal;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
+
+/** Where a request's signed-in principal lives on its routing context; set only by sign-in, read by every route. */
+public final class Principals {
+    static final String KEY = "andon.principal";
+
+    private Principals() {
+    }
+
+    /** The signed-in principal of this request; 401 when there is none. */
+    public static Principal of(RoutingContext ctx) {
+        return find(ctx).orElseThrow(() -> new UnauthenticatedException("sign in first"));
+    }
+
+    public static Optional<Principal> find(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(KEY));
+    }
+
+    static void set(RoutingContext ctx, Principal principal) {
+        ctx.put(KEY, principal);
+    }
+}
