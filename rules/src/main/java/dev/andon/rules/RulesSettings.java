@@ -13,7 +13,13 @@ import java.time.Duration;
  */
 public record RulesSettings(Path rulesDir, NoiseSettings noise, int firingLimit, long rulesetMaxBytes,
                            int rulesetMaxFiles, int backtestMaxAlerts, Duration maxSilence, Duration modelSilentAfter,
-                           Duration escalationTick, Duration heartbeatCheck) {
+                           Duration escalationTick, Duration heartbeatCheck, int intakeQueueSize) {
+
+    /**
+     * Alerts waiting for their commit before intake answers 503: about one second at the 5,000 alerts/s Andon is
+     * sized for, a few MB of heap. More would only make senders wait longer than they would before retrying.
+     */
+    public static final int DEFAULT_INTAKE_QUEUE = 5_000;
 
     public static RulesSettings from(AndonSettings s, Plant plant) {
         NoiseSettings noise = new NoiseSettings(
@@ -33,7 +39,8 @@ public record RulesSettings(Path rulesDir, NoiseSettings noise, int firingLimit,
                 Duration.ofHours(positive(s, "maxSilenceHours", 168)),
                 Duration.ofMinutes(positive(s, "modelSilentAfterMinutes", 10)),
                 Duration.ofMillis(s.getLong("escalationTickMillis", 1000)),
-                Duration.ofSeconds(s.getLong("heartbeatCheckSeconds", 30)));
+                Duration.ofSeconds(s.getLong("heartbeatCheckSeconds", 30)),
+                (int) positive(s, "intakeQueueSize", DEFAULT_INTAKE_QUEUE));
     }
 
     private static long positive(AndonSettings s, String key, long defaultValue) {

@@ -30,19 +30,17 @@ import dev.andon.rules.governance.RulesetGovernance;
 import dev.andon.rules.governance.RulesetStore;
 import dev.andon.rules.heartbeat.HeartbeatMonitor;
 import dev.andon.rules.intake.AlertPipeline;
-import dev.andon.rules.intake.Deduplicator;
 import dev.andon.rules.intake.Incidents;
 import dev.andon.rules.intake.Inhibitor;
-import dev.andon.rules.intake.StormGrouper;
+import dev.andon.core.schedule.BackgroundScheduler;
+import dev.andon.core.schedule.Scheduler;
 import dev.andon.rules.lifecycle.AlertTransitions;
 import dev.andon.rules.silence.Silences;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -65,13 +63,15 @@ public final class Runbooks implements AutoCloseable {
     private final RulesetGovernance rulesets;
     private final EvaluationProblems problems;
     private final ChangeListeners listeners;
-    private final ScheduledExecutorService timer;
+    private final List<Scheduler.Task> tasks;
+    private final Scheduler ownScheduler;
     private final RulesetCompiler ownCompiler;
 
     private Runbooks(AndonDatabase db, RulesSettings settings, ActiveRuleset active, AlertPipeline intake,
                      AlertTransitions lifecycle, Silences silences, Incidents incidents, EscalationScheduler escalations,
                      HeartbeatMonitor heartbeats, RulesetGovernance rulesets, EvaluationProblems problems,
-                     ChangeListeners listeners, ScheduledExecutorService timer, RulesetCompiler ownCompiler) {
+                     ChangeListeners listeners, List<Scheduler.Task> tasks, Scheduler ownScheduler,
+                     RulesetCompiler ownCompiler) {
         this.db = db;
         this.settings = settings;
         this.active = active;
@@ -84,7 +84,8 @@ public final class Runbooks implements AutoCloseable {
         this.rulesets = rulesets;
         this.problems = problems;
         this.listeners = listeners;
-        this.timer = timer;
+        this.tasks = tasks;
+        this.ownScheduler = ownScheduler;
         this.ownCompiler = ownCompiler;
     }
 
@@ -105,6 +106,16 @@ public final class Runbooks implements AutoCloseable {
      */
     public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
                                  StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler) {
+        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, null);
+    }
+
+    /**
+     * As above, with the node's one {@link Scheduler} for the escalation and heartbeat timers (null: an own one,
+     * closed with this). The caller closes a shared scheduler after this.
+     */
+    public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
+                                 StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
+                                 Scheduler sharedScheduler) {
         RulesetCompiler compiler = sharedCompiler == null ? new RulesetCompiler() : sharedCompiler;
         RulesSettings settings = RulesSettings.from(andonSettings, plant);
         JsonCodec json = new JsonCodec(AndonJson.newMapper());
@@ -121,9 +132,8 @@ public final class Runbooks implements AutoCloseable {
         EscalationStore escalationStore = new EscalationStore(db, json);
         Incidents incidents = new Incidents(db, json, roster, alerts, clock);
         AlertPipeline intake = new AlertPipeline(db, plant, alerts, stations, silences, active, decider, inputs,
-                new Deduplicator(db, alerts, settings.noise().dedupWindow()), new Inhibitor(plant, stations, alerts),
-                new StormGrouper(incidents, alerts, settings.noise().stormWindow(), settings.noise().stormSize()),
-                escalationStore, settings.noise(), listeners, clock);
+                new Inhibitor(plant, stations, alerts), incidents, escalationStore, settings.noise(), listeners, clock,
+                settings.intakeQueueSize());
         AlertTransitions lifecycle = new AlertTransitions(db, alerts, escalationStore, incidents, listeners, clock);
         EscalationScheduler escalations = new EscalationScheduler(db, alerts, escalationStore, people, plant, listeners, clock);
         HeartbeatMonitor heartbeats = new HeartbeatMonitor(db, plant, alerts, intake, lifecycle, json, clock,
@@ -137,25 +147,26 @@ public final class Runbooks implements AutoCloseable {
                 clock, settings.rulesetMaxBytes(), settings.rulesetMaxFiles());
         rulesets.start(new RulesFolder(settings.rulesDir()));
 
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "andon-rules-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        Scheduler scheduler = sharedScheduler == null ? new BackgroundScheduler(1) : sharedScheduler;
+        List<Scheduler.Task> tasks = new ArrayList<>();
         if (!settings.escalationTick().isZero()) {
-            long ms = settings.escalationTick().toMillis();
-            timer.scheduleWithFixedDelay(escalations::runDueQuietly, 0, ms, TimeUnit.MILLISECONDS);
+            tasks.add(scheduler.every("escalations", java.time.Duration.ZERO, settings.escalationTick(), escalations::runDueQuietly));
         }
         if (!settings.heartbeatCheck().isZero()) {
-            long ms = settings.heartbeatCheck().toMillis();
-            timer.scheduleWithFixedDelay(heartbeats::checkQuietly, ms, ms, TimeUnit.MILLISECONDS);
+            tasks.add(scheduler.every("heartbeats", settings.heartbeatCheck(), settings.heartbeatCheck(), heartbeats::checkQuietly));
         }
         return new Runbooks(db, settings, active, intake, lifecycle, silences, incidents, escalations, heartbeats,
-                rulesets, problems, listeners, timer, sharedCompiler == null ? compiler : null);
+                rulesets, problems, listeners, tasks, sharedScheduler == null ? scheduler : null,
+                sharedCompiler == null ? compiler : null);
     }
 
     /** POST /api/alerts and every connector: store, decide, commit. */
     public AlertIntake intake() {
+        return intake;
+    }
+
+    /** The intake itself: queue depth, commit statistics and an observer for metrics. */
+    public AlertPipeline pipeline() {
         return intake;
     }
 
@@ -224,12 +235,11 @@ public final class Runbooks implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        tasks.forEach(Scheduler.Task::cancel);
+        if (ownScheduler != null) {
+            ownScheduler.close();
         }
+        intake.close();
         if (ownCompiler != null) {
             ownCompiler.close();
         }

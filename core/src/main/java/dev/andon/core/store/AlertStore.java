@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,10 +42,25 @@ public final class AlertStore {
     private final ConcurrentSkipListMap<Long, AlertRecord> recent = new ConcurrentSkipListMap<>();
     private volatile long windowLow = Long.MAX_VALUE;
     private final int cachedRecords;
+    /** Every open alert's line and station by id, newest last: line status counts and open listings read it. */
+    private final ConcurrentSkipListMap<Long, OpenRef> open = new ConcurrentSkipListMap<>();
+    /** The next id to hand out; ahead of the persisted sequence while a write is in flight (a failed write leaves a gap). */
+    private final AtomicLong nextId;
+    private final List<Consumer<AlertRecord>> committed = new CopyOnWriteArrayList<>();
+
+    /** Where an open alert is: enough to count and filter without decoding the record. */
+    public record OpenRef(String line, String station) {
+    }
 
     public AlertStore(AndonDatabase db, ObjectMapper json) {
-        this(db, json, 50_000);
+        this(db, json, DEFAULT_CACHED_RECORDS);
     }
+
+    /**
+     * Decoded records kept in memory: about 4–5 KB of heap each, so 20,000 is roughly 100 MB; enough for the recent
+     * history intake, listings and the assistant read.
+     */
+    public static final int DEFAULT_CACHED_RECORDS = 20_000;
 
     public AlertStore(AndonDatabase db, ObjectMapper json, int cachedRecords) {
         this.db = db;
@@ -52,7 +70,76 @@ public final class AlertStore {
         this.openByFingerprint = db.jsonMap("alerts-open-by-fingerprint");
         this.openLineById = db.orderedJsonMap("alerts-open-line-by-id");
         this.ids = db.sequence("alert-ids");
+        this.nextId = new AtomicLong(ids.get());
         warmUp();
+        loadOpen();
+    }
+
+    private void loadOpen() {
+        for (Map.Entry<Long, String> e : openLineById.entrySet()) {
+            String v = e.getValue();
+            int slash = v.indexOf('/');
+            if (slash >= 0) {
+                open.put(e.getKey(), new OpenRef(v.substring(0, slash), v.substring(slash + 1)));
+            } else {
+                // written before the station was kept in the index: read it from the record once
+                AlertRecord r = record(e.getKey());
+                if (r != null) {
+                    open.put(e.getKey(), new OpenRef(r.alert().line(), r.alert().station()));
+                }
+            }
+        }
+    }
+
+    /** Reserves the next alert id (never handed out twice in this process; persisted when a record with it commits). */
+    public String nextId() {
+        return Long.toString(nextId.incrementAndGet());
+    }
+
+    /**
+     * Stores a record whose id came from {@link #nextId}; joins the caller's write (one commit for a whole intake
+     * batch).
+     */
+    public AlertRecord insertDecided(AlertRecord rec) {
+        return db.write(() -> {
+            long id = Long.parseLong(rec.id());
+            if (id > ids.get()) {
+                ids.set(id);
+            }
+            put(rec);
+            return rec;
+        });
+    }
+
+    /** Called with every record after the write that changed it commits, in commit order (in-memory indexes). */
+    public void onCommitted(Consumer<AlertRecord> listener) {
+        committed.add(listener);
+    }
+
+    /** Open alerts by station for one line (null line: every line), from memory. */
+    public Map<String, Integer> openCountByStation(String line) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (OpenRef r : open.values()) {
+            if (line == null || line.equals(r.line())) {
+                out.merge(r.station(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Ids of open alerts, newest first, on a line/station (null = any), from memory. */
+    public List<String> openIds(String line, String station, int limit) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<Long, OpenRef> e : open.descendingMap().entrySet()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            OpenRef r = e.getValue();
+            if ((line == null || line.equals(r.line())) && (station == null || station.equals(r.station()))) {
+                out.add(Long.toString(e.getKey()));
+            }
+        }
+        return out;
     }
 
     private void warmUp() {
@@ -70,7 +157,11 @@ public final class AlertStore {
     /** Gives the alert the next id and stores it as received; committed when this returns. */
     public AlertRecord insert(Alert alert, UnaryOperator<AlertRecord> beforeCommit) {
         return db.write(() -> {
-            long id = ids.incrementAndGet();
+            long id = nextId.incrementAndGet();
+            db.onRollback(() -> nextId.compareAndSet(id, id - 1));
+            if (id > ids.get()) {
+                ids.set(id);
+            }
             Alert withId = new Alert(Long.toString(id), alert.source(), alert.modelVersion(), alert.line(),
                     alert.station(), alert.type(), alert.severity(), alert.confidence(), alert.timestamp(),
                     alert.receivedAt(), alert.payload());
@@ -128,12 +219,14 @@ public final class AlertStore {
     /** Newest first. */
     public List<AlertRecord> list(AlertQuery q) {
         List<AlertRecord> out = new ArrayList<>();
+        long before = q.beforeId() == null ? Long.MAX_VALUE : q.beforeId();
         if (q.openOnly()) {
-            for (Map.Entry<Long, String> e : openLineById.descendingMap().entrySet()) {
+            for (Map.Entry<Long, OpenRef> e : open.headMap(before, false).descendingMap().entrySet()) {
                 if (out.size() >= q.limit()) {
                     break;
                 }
-                if (q.line() != null && !q.line().equals(e.getValue())) {
+                OpenRef ref = e.getValue();
+                if (q.line() != null && !q.line().equals(ref.line()) || q.station() != null && !q.station().equals(ref.station())) {
                     continue;
                 }
                 AlertRecord r = record(e.getKey());
@@ -144,7 +237,7 @@ public final class AlertStore {
             return out;
         }
         long low = windowLow;
-        for (AlertRecord r : recent.tailMap(low, true).descendingMap().values()) {
+        for (AlertRecord r : recent.subMap(low, true, Math.max(low, before), false).descendingMap().values()) {
             if (out.size() >= q.limit() || (q.since() != null && r.alert().receivedAt().isBefore(q.since()))) {
                 return out;
             }
@@ -152,7 +245,7 @@ public final class AlertStore {
                 out.add(r);
             }
         }
-        for (Map.Entry<Long, String> e : alerts.headMap(low, false).descendingMap().entrySet()) {
+        for (Map.Entry<Long, String> e : alerts.headMap(Math.min(low, before), false).descendingMap().entrySet()) {
             if (out.size() >= q.limit()) {
                 break;
             }
@@ -221,12 +314,27 @@ public final class AlertStore {
                 recent.put(key, before);
             }
         });
+        OpenRef openBefore = open.get(key);
+        db.onRollback(() -> {
+            if (openBefore == null) {
+                open.remove(key);
+            } else {
+                open.put(key, openBefore);
+            }
+        });
         alerts.put(key, encode(rec));
         remember(key, rec);
         if (rec.state().isOpen()) {
-            openLineById.put(key, rec.alert().line());
-        } else {
+            if (openBefore == null) {
+                openLineById.put(key, rec.alert().line() + "/" + rec.alert().station());
+                open.put(key, new OpenRef(rec.alert().line(), rec.alert().station()));
+            }
+        } else if (openBefore != null) {
             openLineById.remove(key);
+            open.remove(key);
+        }
+        if (!committed.isEmpty()) {
+            db.afterCommit(() -> committed.forEach(l -> l.accept(rec)));
         }
         String fp = rec.alert().fingerprint();
         if (rec.state().isOpen()) {

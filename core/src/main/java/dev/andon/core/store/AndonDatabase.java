@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -27,6 +28,10 @@ public final class AndonDatabase implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Undo steps for in-memory mirrors of the current write; run in reverse if it rolls back. Guarded by writeLock. */
     private final java.util.ArrayDeque<Runnable> undo = new java.util.ArrayDeque<>();
+    /** Steps to run once the current write is committed (in order), e.g. telling in-memory indexes. Guarded by writeLock. */
+    private final java.util.ArrayList<Runnable> afterCommit = new java.util.ArrayList<>();
+    /** A test seam standing in for a full disk: when it returns an exception, the commit fails with it. */
+    private volatile String commitFault;
 
     private AndonDatabase(DB db, Path file) {
         this.db = db;
@@ -54,13 +59,19 @@ public final class AndonDatabase implements AutoCloseable {
         try {
             T result = mutation.get();
             if (outermost) {
-                db.commit();
+                commit();
                 undo.clear();
+                runAfterCommit();
             }
             return result;
         } catch (RuntimeException | Error e) {
             if (outermost) {
-                db.rollback();
+                afterCommit.clear();
+                try {
+                    db.rollback();
+                } catch (RuntimeException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 while (!undo.isEmpty()) {
                     undo.pop().run();
                 }
@@ -80,6 +91,57 @@ public final class AndonDatabase implements AutoCloseable {
             throw new IllegalStateException("onRollback outside a write");
         }
         undo.push(undoStep);
+    }
+
+    /**
+     * Registers a step to run right after the current {@link #write} commits (still under the write lock, so steps
+     * of successive writes run in commit order); dropped if it rolls back.
+     */
+    public void afterCommit(Runnable step) {
+        if (!writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("afterCommit outside a write");
+        }
+        afterCommit.add(step);
+    }
+
+    private void runAfterCommit() {
+        List<Runnable> steps = List.copyOf(afterCommit);
+        afterCommit.clear();
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(AndonDatabase.class).warn("after-commit step failed", e);
+            }
+        }
+    }
+
+    private void commit() {
+        try {
+            String fault = commitFault;
+            if (fault != null) {
+                throw new java.io.UncheckedIOException(new IOException(fault));
+            }
+            db.commit();
+        } catch (RuntimeException | java.io.IOError e) {
+            throw new dev.andon.core.error.StoreUnavailableException("commit failed: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /**
+     * While {@code message} is not null every commit fails as a full disk's would ({@code IOException(message)}) and
+     * the write rolls back; null lets commits through again. For durability tests of what callers see.
+     */
+    public void failCommits(String message) {
+        this.commitFault = message;
     }
 
     public void write(Runnable mutation) {

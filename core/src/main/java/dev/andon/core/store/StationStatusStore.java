@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.core.line.StationStatus;
 import org.mapdb.HTreeMap;
 
-/** The last known state of every station, one committed write per report. */
+/**
+ * The last known state of every station, one committed write per report. Read on every incoming alert (inhibition,
+ * decision inputs), so the decoded states are kept in memory too (a plant has a few hundred stations at most).
+ */
 public final class StationStatusStore {
     private final AndonDatabase db;
     private final ObjectMapper json;
     private final HTreeMap<String, String> statuses;
+    private final java.util.concurrent.ConcurrentHashMap<String, StationStatus> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StationStatusStore(AndonDatabase db, ObjectMapper json) {
         this.db = db;
@@ -19,8 +23,18 @@ public final class StationStatusStore {
 
     public StationStatus save(StationStatus status) {
         return db.write(() -> {
+            String key = key(status.line(), status.station());
+            StationStatus before = cache.get(key);
+            db.onRollback(() -> {
+                if (before == null) {
+                    cache.remove(key);
+                } else {
+                    cache.put(key, before);
+                }
+            });
             try {
-                statuses.put(key(status.line(), status.station()), json.writeValueAsString(status));
+                statuses.put(key, json.writeValueAsString(status));
+                cache.put(key, status);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("station status cannot be encoded", e);
             }
@@ -29,12 +43,19 @@ public final class StationStatusStore {
     }
 
     public StationStatus get(String line, String station) {
-        String text = statuses.get(key(line, station));
+        String key = key(line, station);
+        StationStatus cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String text = statuses.get(key);
         if (text == null) {
             return StationStatus.unknown(line, station);
         }
         try {
-            return json.readValue(text, StationStatus.class);
+            StationStatus decoded = json.readValue(text, StationStatus.class);
+            cache.putIfAbsent(key, decoded);
+            return decoded;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored station status cannot be decoded", e);
         }

@@ -6,12 +6,12 @@ import dev.andon.core.alert.AlertState;
 import dev.andon.core.alert.Decision;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
+import dev.andon.core.error.ServiceUnavailableException;
+import dev.andon.core.intake.AlertIntake;
 import dev.andon.core.plant.Plant;
-import dev.andon.core.store.AlertQuery;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
-import dev.andon.core.intake.AlertIntake;
 import dev.andon.rules.ChangeListeners;
 import dev.andon.rules.decision.ActiveRuleset;
 import dev.andon.rules.decision.DecisionInputs;
@@ -20,24 +20,44 @@ import dev.andon.rules.decision.RunbookDecider;
 import dev.andon.rules.escalation.EscalationStore;
 import dev.andon.rules.silence.Silence;
 import dev.andon.rules.silence.Silences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The way in for every alert. In one database write (shared with the alerts that arrive at the same moment): a repeat of an open alert only counts up (dedup); otherwise the
- * alert is checked against silences, maintenance windows and inhibition, decided by the active runbooks, stored as
- * assigned or suppressed (never dropped), grouped into an incident when its line is in an alert storm, and its
- * escalation timers are scheduled. Listeners hear about it after the commit.
+ * The way in for every alert. Callers put a validated alert on a bounded queue (full: 503, nothing kept) and get a
+ * future. One intake thread takes whatever is queued as a batch, in arrival order, and for each alert — outside the
+ * database lock, against {@link IntakeIndex}'s in-memory view — checks dedup, silences, maintenance windows and
+ * inhibition, decides it with the active runbooks and groups it into a storm incident. Then it writes the whole batch
+ * in one transaction with one commit (one fsync), and only then completes the futures: a caller hears 202 only for
+ * what is on disk. An alert whose own processing fails is refused alone; if the batch write fails, each alert is
+ * retried in a write of its own, so one bad alert cannot sink the others, and a store that cannot write (full disk)
+ * refuses them all with 503. Listeners hear about changes after the commit, in commit order.
  */
-public final class AlertPipeline implements AlertIntake {
+public final class AlertPipeline implements AlertIntake, AutoCloseable {
     public static final String ACTOR = "andon";
-    private static final int MAX_GROUP = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(AlertPipeline.class);
+    /** Most alerts per transaction: bounds one commit's time (and so the wait of the alerts queued behind it). */
+    private static final int MAX_BATCH = 1_000;
+    private static final Duration RETRY_FULL = Duration.ofSeconds(1);
+    private static final Duration RETRY_STORE = Duration.ofSeconds(5);
 
     private final AndonDatabase db;
     private final Plant plant;
@@ -47,22 +67,27 @@ public final class AlertPipeline implements AlertIntake {
     private final ActiveRuleset active;
     private final RunbookDecider decider;
     private final DecisionInputsStore inputs;
-    private final Deduplicator dedup;
+    private final IntakeIndex index;
     private final Inhibitor inhibitor;
-    private final StormGrouper storms;
+    private final Incidents incidents;
     private final EscalationStore escalations;
     private final NoiseSettings noise;
     private final ChangeListeners listeners;
     private final Clock clock;
-    private final Object committer = new Object();
-    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final ArrayBlockingQueue<Pending> queue;
+    private final int queueCapacity;
+    private final Thread worker;
+    /** Completes futures and tells listeners, in commit order, so the intake thread goes straight to the next batch. */
+    private final ExecutorService replies;
+    private volatile IntakeObserver observer = IntakeObserver.NONE;
+    private volatile boolean running = true;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committed = new AtomicLong();
 
     public AlertPipeline(AndonDatabase db, Plant plant, AlertStore alerts, StationStatusStore stations, Silences silences,
-                         ActiveRuleset active, RunbookDecider decider, DecisionInputsStore inputs, Deduplicator dedup,
-                         Inhibitor inhibitor, StormGrouper storms, EscalationStore escalations, NoiseSettings noise,
-                         ChangeListeners listeners, Clock clock) {
+                         ActiveRuleset active, RunbookDecider decider, DecisionInputsStore inputs, Inhibitor inhibitor,
+                         Incidents incidents, EscalationStore escalations, NoiseSettings noise,
+                         ChangeListeners listeners, Clock clock, int queueCapacity) {
         this.db = db;
         this.plant = plant;
         this.alerts = alerts;
@@ -71,74 +96,63 @@ public final class AlertPipeline implements AlertIntake {
         this.active = active;
         this.decider = decider;
         this.inputs = inputs;
-        this.dedup = dedup;
         this.inhibitor = inhibitor;
-        this.storms = storms;
+        this.incidents = incidents;
         this.escalations = escalations;
         this.noise = noise;
         this.listeners = listeners;
         this.clock = clock;
+        this.queueCapacity = queueCapacity;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.index = new IntakeIndex(db, plant, alerts, noise, clock);
+        this.replies = Executors.newSingleThreadExecutor(r -> daemon(r, "andon-intake-replies"));
+        this.worker = daemon(this::run, "andon-intake");
+        worker.start();
     }
 
-    /**
-     * Group commit: a caller that finds another commit in progress waits for it, then commits everything that
-     * arrived meanwhile in one write (one fsync), in arrival order, so dedup sees the alerts before it. Every caller
-     * returns only once its alert is on disk. If the group's write fails, each alert is retried in a write of its
-     * own, so one bad alert cannot sink the others.
-     */
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public void observe(IntakeObserver observer) {
+        this.observer = observer == null ? IntakeObserver.NONE : observer;
+    }
+
+    /** Validates, queues and returns at once; the future completes once the alert is committed (or refused). */
+    @Override
+    public CompletionStage<AlertRecord> submit(Alert alert) {
+        validate(alert);
+        Pending p = new Pending(alert);
+        if (!running || !queue.offer(p)) {
+            throw new ServiceUnavailableException(running
+                    ? "alert intake is full (" + queueCapacity + " alerts waiting for their commit); retry shortly"
+                    : "alert intake is stopping", RETRY_FULL);
+        }
+        return p.future;
+    }
+
+    /** As {@link #submit}, waiting for the commit. */
     @Override
     public AlertRecord receive(Alert alert) {
-        validate(alert);
-        Pending mine = new Pending(alert);
-        waiting.add(mine);
-        synchronized (committer) {
-            while (!mine.done) {
-                commit(drain());
-            }
-        }
-        if (mine.error != null) {
-            throw mine.error;
-        }
-        listeners.publish(mine.changed);
-        return mine.result;
-    }
-
-    private List<Pending> drain() {
-        List<Pending> group = new ArrayList<>();
-        Pending p;
-        while (group.size() < MAX_GROUP && (p = waiting.poll()) != null) {
-            group.add(p);
-        }
-        return group;
-    }
-
-    private void commit(List<Pending> group) {
         try {
-            db.write(() -> {
-                for (Pending p : group) {
-                    p.changed.clear();
-                    p.result = process(p.alert, p.changed);
-                }
-            });
-        } catch (RuntimeException | Error e) {
-            for (Pending p : group) {
-                try {
-                    p.changed.clear();
-                    p.result = group.size() == 1 ? null : db.write(() -> process(p.alert, p.changed));
-                    if (p.result == null) {
-                        p.error = asRuntime(e);
-                    }
-                } catch (RuntimeException | Error single) {
-                    p.error = asRuntime(single);
-                }
-            }
-        } finally {
-            commits.incrementAndGet();
-            committed.addAndGet(group.size());
-            for (Pending p : group) {
-                p.done = true;
-            }
+            return submit(alert).toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("interrupted while waiting for the commit", RETRY_FULL, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException("alert intake failed", cause);
         }
+    }
+
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    public int queueCapacity() {
+        return queueCapacity;
     }
 
     /** How many alerts were received in how many commits since start (more than one per commit under load). */
@@ -149,45 +163,198 @@ public final class AlertPipeline implements AlertIntake {
     public record CommitStats(long alerts, long commits) {
     }
 
-    private static RuntimeException asRuntime(Throwable t) {
-        return t instanceof RuntimeException r ? r : new IllegalStateException("alert intake failed", t);
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                process(batch);
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException | Error e) {
+                LOG.error("intake batch failed unexpectedly", e);
+                batch.forEach(p -> p.future.completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            p.future.completeExceptionally(new ServiceUnavailableException("alert intake stopped", RETRY_FULL));
+        }
     }
 
-    /** One alert, inside the caller's write. */
-    private AlertRecord process(Alert alert, List<AlertRecord> changed) {
-        Instant now = clock.instant();
-        Optional<AlertRecord> repeat = dedup.repeatOf(alert, now);
-        if (repeat.isPresent()) {
-            AlertRecord counted = alerts.update(repeat.get().id(), r -> r.repeated(now));
-            changed.add(counted);
-            return counted;
+    private void process(List<Pending> batch) {
+        List<Planned> plans = new ArrayList<>(batch.size());
+        Map<String, StormState> storms = new HashMap<>();
+        for (Pending p : batch) {
+            try {
+                plans.add(plan(p, storms));
+            } catch (RuntimeException e) {
+                refuse(p, e);
+            }
         }
-        RecentAlerts recent = new RecentAlerts(alerts.list(new AlertQuery(alert.line(), null, null, false,
-                now.minus(noise.lookBack()), 10_000)));
-        boolean flapping = recent.closedWithFingerprint(alert.fingerprint(), now, noise.flapWindow()) >= noise.flapReopenings();
+        if (plans.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            db.write(() -> plans.forEach(this::apply));
+            done(plans, started);
+        } catch (RuntimeException | Error e) {
+            // Nothing of the batch is on disk; forget what the index took ahead of the commit, then retry one by one.
+            index.rebuild();
+            if (plans.size() == 1) {
+                refuse(plans.get(0).pending, e);
+                return;
+            }
+            LOG.warn("a batch of {} alerts could not be committed ({}); retrying each alone", plans.size(), e.toString());
+            for (Planned failed : plans) {
+                retryAlone(failed.pending);
+            }
+        }
+    }
+
+    private void retryAlone(Pending p) {
+        Planned again;
+        try {
+            again = plan(p, new HashMap<>());
+        } catch (RuntimeException e) {
+            refuse(p, e);
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            db.write(() -> apply(again));
+            done(List.of(again), started);
+        } catch (RuntimeException | Error e) {
+            index.rebuild();
+            refuse(p, e);
+        }
+    }
+
+    private void done(List<Planned> plans, long started) {
+        long took = System.nanoTime() - started;
+        commits.incrementAndGet();
+        committed.addAndGet(plans.size());
+        IntakeObserver o = observer;
+        o.committed(plans.size(), took);
+        for (Planned pl : plans) {
+            if (pl.repeatOf != null) {
+                o.deduplicated();
+            } else {
+                o.decided(pl.result);
+            }
+        }
+        // Listeners first, so that a caller who got its answer can count on them having heard.
+        replies.execute(() -> {
+            for (Planned pl : plans) {
+                listeners.publish(pl.changed);
+            }
+            for (Planned pl : plans) {
+                pl.pending.future.complete(pl.result);
+            }
+        });
+    }
+
+    private void refuse(Pending p, Throwable e) {
+        Throwable why = e instanceof dev.andon.core.error.StoreUnavailableException s
+                ? new ServiceUnavailableException("the store could not commit this alert (" + s.getMessage()
+                + "); nothing of it was kept, retry later", RETRY_STORE, s)
+                : e;
+        observer.refused(why);
+        replies.execute(() -> p.future.completeExceptionally(why));
+    }
+
+    /** Decides one alert against memory (no database lock) and records it in the index ahead of the commit. */
+    private Planned plan(Pending p, Map<String, StormState> storms) {
+        Alert alert = p.alert;
+        Instant now = clock.instant();
+        Optional<String> repeat = index.repeatOf(alert, now.minus(noise.dedupWindow()));
+        if (repeat.isPresent()) {
+            index.seenAgain(alert.fingerprint(), now);
+            return new Planned(p, now, repeat.get(), null, null, null);
+        }
+        String id = alerts.nextId();
+        Alert withId = new Alert(id, alert.source(), alert.modelVersion(), alert.line(), alert.station(), alert.type(),
+                alert.severity(), alert.confidence(), alert.timestamp(), alert.receivedAt(), alert.payload());
+        boolean flapping = index.closedWithFingerprint(alert, now) >= noise.flapReopenings();
         List<Silence> covering = silences.matching(alert, now);
         Optional<Suppression> suppression = covering.isEmpty() ? inhibitor.check(alert) : Optional.of(silenced(covering));
         DecisionInputs in = new DecisionInputs(now, stations.get(alert.line(), alert.station()), 1, flapping,
-                recent.history(alert, now, noise.historyWindow()), covering.stream().map(Silence::id).toList());
-        AlertRecord stored = alerts.insert(alert, rec -> {
-            Decision decision = decider.decide(active.get().orElse(null), rec.alert(), in, covering);
-            AlertRecord decided = rec.withDecision(decision);
-            if (suppression.isPresent()) {
-                return decided.suppressedBy(suppression.get().cause())
-                        .movedTo(AlertState.SUPPRESSED, ACTOR, now, suppression.get().note());
-            }
-            return decided.movedTo(AlertState.ASSIGNED, ACTOR, now, assignedNote(decision));
-        });
-        inputs.save(stored.id(), in);
-        if (stored.state() == AlertState.SUPPRESSED) {
-            dedup.rememberSuppressed(stored);
-        } else {
-            escalations.schedule(stored, now);
+                index.history(withId, now), covering.stream().map(Silence::id).toList());
+        Decision decision = decider.decide(active.get().orElse(null), withId, in, covering);
+        AlertRecord rec = AlertRecord.received(withId).withDecision(decision);
+        rec = suppression.isPresent()
+                ? rec.suppressedBy(suppression.get().cause()).movedTo(AlertState.SUPPRESSED, ACTOR, now, suppression.get().note())
+                : rec.movedTo(AlertState.ASSIGNED, ACTOR, now, assignedNote(decision));
+        StormPlan storm = rec.state() == AlertState.SUPPRESSED ? null : storm(rec, now, storms);
+        if (storm != null) {
+            rec = rec.inIncident(storm.incidentId);
         }
-        List<AlertRecord> grouped = storms.group(stored, recent, now);
-        changed.addAll(grouped);
-        return grouped.stream().filter(r -> r.id().equals(stored.id())).findFirst()
-                .orElseGet(() -> alerts.get(stored.id()));
+        index.follow(rec);
+        return new Planned(p, now, null, rec, in, storm);
+    }
+
+    /** Joins the line's open incident while the storm goes on, or opens one when the line reaches the storm size. */
+    private StormPlan storm(AlertRecord rec, Instant now, Map<String, StormState> storms) {
+        String line = rec.alert().line();
+        StormState open = storms.computeIfAbsent(line, l -> incidents.latestOpenOn(l)
+                .map(i -> new StormState(i.id(), i.lastAlertAt())).orElse(null));
+        if (open != null && !open.lastAlertAt.isBefore(now.minus(noise.stormWindow()))) {
+            storms.put(line, new StormState(open.incidentId, now));
+            return new StormPlan(open.incidentId, false, List.of(), null);
+        }
+        List<LineWindow.Entry> candidates = index.stormCandidates(line, now);
+        if (candidates.size() + 1 < noise.stormSize()) {
+            return null;
+        }
+        TreeMap<String, Integer> types = new TreeMap<>();
+        List<String> earlier = new ArrayList<>();
+        for (LineWindow.Entry e : candidates) {
+            earlier.add(Long.toString(e.id));
+            types.merge(e.type, 1, Integer::sum);
+        }
+        types.merge(rec.alert().type(), 1, Integer::sum);
+        String summary = (earlier.size() + 1) + " alerts on " + line + " within " + noise.stormWindow().toMinutes() + " min: " + types;
+        String incidentId = incidents.nextId();
+        storms.put(line, new StormState(incidentId, now));
+        return new StormPlan(incidentId, true, earlier, summary);
+    }
+
+    /** Writes one planned alert; runs inside the batch's write. */
+    private void apply(Planned pl) {
+        if (pl.repeatOf != null) {
+            AlertRecord counted = alerts.update(pl.repeatOf, r -> r.repeated(pl.at));
+            pl.result = counted;
+            pl.changed.add(counted);
+            return;
+        }
+        AlertRecord rec = pl.record;
+        if (pl.storm != null && pl.storm.opens) {
+            List<String> members = new ArrayList<>(pl.storm.earlier);
+            members.add(rec.id());
+            incidents.open(pl.storm.incidentId, rec.alert().line(), members, pl.at, pl.storm.summary);
+            for (String m : pl.storm.earlier) {
+                alerts.find(m).filter(r -> r.incidentId() == null)
+                        .ifPresent(r -> pl.changed.add(alerts.update(m, x -> x.inIncident(pl.storm.incidentId))));
+            }
+        } else if (pl.storm != null) {
+            incidents.addMembers(pl.storm.incidentId, List.of(rec.id()), pl.at);
+        }
+        alerts.insertDecided(rec);
+        inputs.save(rec.id(), pl.inputs);
+        index.persist(rec);
+        if (rec.state() != AlertState.SUPPRESSED) {
+            escalations.schedule(rec, pl.at);
+        }
+        pl.result = rec;
+        pl.changed.add(rec);
     }
 
     private void validate(Alert alert) {
@@ -237,16 +404,57 @@ public final class AlertPipeline implements AlertIntake {
                 + d.assignee().via() + ")";
     }
 
-    /** An alert waiting for its commit; fields are written by the committing thread before {@code done}. */
+    /** Stops taking alerts, commits what is queued, then stops the thread. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        replies.shutdown();
+        try {
+            replies.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An alert waiting for its commit. */
     private static final class Pending {
         final Alert alert;
-        final List<AlertRecord> changed = new ArrayList<>();
-        AlertRecord result;
-        RuntimeException error;
-        volatile boolean done;
+        final CompletableFuture<AlertRecord> future = new CompletableFuture<>();
 
         Pending(Alert alert) {
             this.alert = alert;
+        }
+    }
+
+    private record StormState(String incidentId, Instant lastAlertAt) {
+    }
+
+    private record StormPlan(String incidentId, boolean opens, List<String> earlier, String summary) {
+    }
+
+    /** One alert decided, waiting to be written: a repeat of {@code repeatOf}, or a new {@code record}. */
+    private static final class Planned {
+        final Pending pending;
+        final Instant at;
+        final String repeatOf;
+        final AlertRecord record;
+        final DecisionInputs inputs;
+        final StormPlan storm;
+        final List<AlertRecord> changed = new ArrayList<>();
+        AlertRecord result;
+
+        Planned(Pending pending, Instant at, String repeatOf, AlertRecord record, DecisionInputs inputs, StormPlan storm) {
+            this.pending = pending;
+            this.at = at;
+            this.repeatOf = repeatOf;
+            this.record = record;
+            this.inputs = inputs;
+            this.storm = storm;
         }
     }
 }

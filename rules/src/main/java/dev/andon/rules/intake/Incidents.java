@@ -1,5 +1,6 @@
 package dev.andon.rules.intake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.Assignee;
 import dev.andon.core.error.InvalidInputException;
@@ -16,9 +17,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Incidents (grouped alert storms): list, read, resolve; intake opens and grows them. */
+/**
+ * Incidents (grouped alert storms): list, read, resolve; intake opens and grows them. Membership is append-only, one
+ * small record per member keyed "incident|alert", so the 10,000th member of a storm costs what the first did (the
+ * incident record itself only carries a count). The newest incident of each line is kept in memory for intake.
+ */
 public final class Incidents {
     private static final String PREFIX = "INC-";
     private final AndonDatabase db;
@@ -28,7 +35,10 @@ public final class Incidents {
     private final Clock clock;
     private final BTreeMap<Long, String> incidents;
     private final HTreeMap<String, String> latestByLine;
+    private final BTreeMap<String, String> memberships;
     private final Atomic.Long ids;
+    private final Map<String, Incident> latest = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextNumber;
 
     public Incidents(AndonDatabase db, JsonCodec json, ShiftRoster roster, AlertStore alerts, Clock clock) {
         this.db = db;
@@ -38,7 +48,39 @@ public final class Incidents {
         this.clock = clock;
         this.incidents = db.orderedJsonMap("rules-incidents");
         this.latestByLine = db.jsonMap("rules-incident-latest-by-line");
+        this.memberships = db.sortedStringMap("rules-incident-members");
         this.ids = db.sequence("rules-incident-ids");
+        this.nextNumber = new java.util.concurrent.atomic.AtomicLong(ids.get());
+        migrateMemberLists();
+        for (Map.Entry<String, String> e : latestByLine.entrySet()) {
+            find(e.getValue()).ifPresent(i -> latest.put(e.getKey(), i));
+        }
+    }
+
+    /** Incidents written before membership records carried their members inline; move them out once. */
+    private void migrateMemberLists() {
+        List<Long> legacy = new ArrayList<>();
+        for (Map.Entry<Long, String> e : incidents.entrySet()) {
+            if (e.getValue().contains("\"members\":[")) {
+                legacy.add(e.getKey());
+            }
+        }
+        if (legacy.isEmpty()) {
+            return;
+        }
+        db.write(() -> {
+            for (Long key : legacy) {
+                JsonNode node = json.read(incidents.get(key), JsonNode.class);
+                int n = 0;
+                for (JsonNode m : node.path("members")) {
+                    memberships.put(memberKey(key, m.asText()), "");
+                    n++;
+                }
+                Incident i = json.read(incidents.get(key), Incident.class);
+                incidents.put(key, json.write(new Incident(i.id(), i.line(), i.state(), i.openedAt(), i.lastAlertAt(), n,
+                        i.summary(), i.owner(), i.resolvedAt(), i.resolvedBy())));
+            }
+        });
     }
 
     /** Newest first; {@code line} null = every line. */
@@ -54,17 +96,33 @@ public final class Incidents {
     }
 
     public Incident get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("incident", id));
+    }
+
+    private Optional<Incident> find(String id) {
         Long key = key(id);
         String text = key == null ? null : incidents.get(key);
-        if (text == null) {
+        return Optional.ofNullable(text).map(t -> json.read(t, Incident.class));
+    }
+
+    /** The member alert ids, oldest first. */
+    public List<String> memberIds(String id) {
+        Long key = key(id);
+        if (key == null) {
             throw new NotFoundException("incident", id);
         }
-        return json.read(text, Incident.class);
+        String from = String.format("%019d|", key);
+        List<String> out = new ArrayList<>();
+        for (String k : memberships.subMap(from, true, from + "\uffff", false).keySet()) {
+            out.add(Long.toString(Long.parseLong(k.substring(from.length()))));
+        }
+        return out;
     }
 
     /** The member alerts, oldest first. */
     public List<AlertRecord> members(String id) {
-        return get(id).members().stream().map(alerts::find).flatMap(Optional::stream).toList();
+        get(id);
+        return memberIds(id).stream().map(alerts::find).flatMap(Optional::stream).toList();
     }
 
     /** Marks the incident handled; its alerts keep their own lifecycle. */
@@ -83,36 +141,57 @@ public final class Incidents {
         });
     }
 
+    /** The line's newest incident if it is open, from memory. */
     Optional<Incident> latestOpenOn(String line) {
-        return Optional.ofNullable(latestByLine.get(line)).map(this::get).filter(Incident::isOpen);
+        return Optional.ofNullable(latest.get(line)).filter(Incident::isOpen);
     }
 
-    Incident open(String line, List<String> members, Instant now, String summary) {
-        long n = ids.incrementAndGet();
-        Incident i = new Incident(PREFIX + n, line, Incident.OPEN, now, now, members, summary, owner(line, now), null, null);
+    /** Reserves an incident number for intake to open later in its write (a failed write leaves a gap). */
+    String nextId() {
+        return PREFIX + nextNumber.incrementAndGet();
+    }
+
+    /** Opens {@code id} (from {@link #nextId}); call inside the intake write. */
+    Incident open(String id, String line, List<String> members, Instant now, String summary) {
+        Incident i = new Incident(id, line, Incident.OPEN, now, now, members.size(), summary, owner(line, now), null, null);
+        if (key(id) > ids.get()) {
+            ids.set(key(id));
+        }
         put(i);
+        for (String m : members) {
+            memberships.put(memberKey(key(id), m), "");
+        }
         latestByLine.put(line, i.id());
         return i;
     }
 
-    void save(Incident i) {
-        put(i);
+    /** Appends members to an open incident; call inside the intake write. */
+    Incident addMembers(String id, List<String> added, Instant at) {
+        Incident now = latest.values().stream().filter(i -> i.id().equals(id)).findFirst().orElseGet(() -> get(id));
+        for (String m : added) {
+            memberships.put(memberKey(key(id), m), "");
+        }
+        Incident grown = now.grown(added.size(), at);
+        put(grown);
+        return grown;
     }
 
     /** Resolves the incident by itself once every member alert is closed. Call inside the caller's write. */
     public void memberChanged(AlertRecord rec, Instant now) {
-        if (rec.incidentId() == null) {
+        if (rec.incidentId() == null || !rec.state().isClosed()) {
             return;
         }
-        Incident i;
-        try {
-            i = get(rec.incidentId());
-        } catch (NotFoundException e) {
+        Optional<Incident> found = find(rec.incidentId());
+        if (found.isEmpty() || !found.get().isOpen()) {
             return;
         }
-        if (i.isOpen() && members(i.id()).stream().allMatch(r -> r.state().isClosed())) {
-            put(i.resolved(now, "andon"));
+        for (String m : memberIds(rec.incidentId())) {
+            Optional<AlertRecord> r = m.equals(rec.id()) ? Optional.of(rec) : alerts.find(m);
+            if (r.isPresent() && !r.get().state().isClosed()) {
+                return;
+            }
         }
+        put(found.get().resolved(now, "andon"));
     }
 
     private Assignee owner(String line, Instant now) {
@@ -124,6 +203,21 @@ public final class Incidents {
 
     private void put(Incident i) {
         incidents.put(key(i.id()), json.write(i));
+        Incident before = latest.get(i.line());
+        if (before == null || before.id().equals(i.id()) || key(before.id()) < key(i.id())) {
+            latest.put(i.line(), i);
+            db.onRollback(() -> {
+                if (before == null) {
+                    latest.remove(i.line());
+                } else {
+                    latest.put(i.line(), before);
+                }
+            });
+        }
+    }
+
+    private static String memberKey(long incident, String alertId) {
+        return String.format("%019d|%019d", incident, Long.parseLong(alertId));
     }
 
     private static Long key(String id) {

@@ -28,6 +28,8 @@ public final class Silences {
     private final Duration maxLength;
     private final BTreeMap<Long, String> silences;
     private final Atomic.Long ids;
+    /** Every silence, decoded: each incoming alert is matched against them. Reloaded after each change commits. */
+    private volatile List<Silence> current = List.of();
 
     public Silences(AndonDatabase db, Plant plant, Clock clock, JsonCodec json, Duration maxLength) {
         this.db = db;
@@ -37,6 +39,15 @@ public final class Silences {
         this.maxLength = maxLength;
         this.silences = db.orderedJsonMap("rules-silences");
         this.ids = db.sequence("rules-silence-ids");
+        reload();
+    }
+
+    private void reload() {
+        List<Silence> out = new ArrayList<>();
+        for (String text : silences.values()) {
+            out.add(json.read(text, Silence.class));
+        }
+        current = List.copyOf(out);
     }
 
     /** Validates every field (400 listing each problem) and stores the silence; committed when this returns. */
@@ -93,6 +104,7 @@ public final class Silences {
             Silence s = new Silence(Long.toString(id), kind, line, station, type, startsAt, endsAt,
                     request.author().trim(), request.reason().trim(), now, null, null);
             silences.put(id, json.write(s));
+            db.afterCommit(this::reload);
             return s;
         });
     }
@@ -131,6 +143,7 @@ public final class Silences {
             }
             Silence expired = s.expired(clock.instant(), actor.trim());
             silences.put(key(id), json.write(expired));
+            db.afterCommit(this::reload);
             return expired;
         });
     }
@@ -138,8 +151,7 @@ public final class Silences {
     /** The silences covering {@code alert} at {@code at}, oldest first. */
     public List<Silence> matching(Alert alert, Instant at) {
         List<Silence> out = new ArrayList<>();
-        for (String text : silences.values()) {
-            Silence s = json.read(text, Silence.class);
+        for (Silence s : current) {
             if (s.activeAt(at) && s.matches(alert)) {
                 out.add(s);
             }
