@@ -31,7 +31,7 @@ import java.util.function.UnaryOperator;
 public final class AlertStore {
     private final AndonDatabase db;
     private final ObjectMapper json;
-    private final BTreeMap<Long, String> alerts;
+    private final BTreeMap<Long, AlertRecord> alerts;
     private final HTreeMap<String, String> openByFingerprint;
     private final BTreeMap<Long, String> openLineById;
     private final Atomic.Long ids;
@@ -41,6 +41,7 @@ public final class AlertStore {
      */
     private final ConcurrentSkipListMap<Long, AlertRecord> recent = new ConcurrentSkipListMap<>();
     private volatile long windowLow = Long.MAX_VALUE;
+    private final java.util.concurrent.atomic.AtomicInteger recentCount = new java.util.concurrent.atomic.AtomicInteger();
     private final int cachedRecords;
     /** Every open alert's line and station by id, newest last: line status counts and open listings read it. */
     private final ConcurrentSkipListMap<Long, OpenRef> open = new ConcurrentSkipListMap<>();
@@ -66,7 +67,8 @@ public final class AlertStore {
         this.db = db;
         this.json = json;
         this.cachedRecords = cachedRecords;
-        this.alerts = db.orderedJsonMap("alerts");
+        this.alerts = db.records("alert-records", json, AlertRecord.class);
+        migrateLegacy(db);
         this.openByFingerprint = db.jsonMap("alerts-open-by-fingerprint");
         this.openLineById = db.orderedJsonMap("alerts-open-line-by-id");
         this.ids = db.sequence("alert-ids");
@@ -142,13 +144,39 @@ public final class AlertStore {
         return out;
     }
 
+    /**
+     * Alerts were once kept as JSON text inside the tree nodes ("alerts"); copy them to the record map once, a few
+     * thousand per commit, and empty the old map the same way.
+     */
+    private void migrateLegacy(AndonDatabase db) {
+        if (!db.exists("alerts")) {
+            return;
+        }
+        BTreeMap<Long, String> legacy = db.orderedJsonMap("alerts");
+        while (!legacy.isEmpty()) {
+            db.write(() -> {
+                List<Long> moved = new ArrayList<>();
+                for (Map.Entry<Long, String> e : legacy.entrySet()) {
+                    if (moved.size() >= 2_000) {
+                        break;
+                    }
+                    alerts.put(e.getKey(), decode(e.getValue()));
+                    moved.add(e.getKey());
+                }
+                moved.forEach(legacy::remove);
+            });
+        }
+    }
+
     private void warmUp() {
         long low = Long.MAX_VALUE;
-        for (Map.Entry<Long, String> e : alerts.descendingMap().entrySet()) {
-            if (recent.size() >= cachedRecords) {
+        for (Map.Entry<Long, AlertRecord> e : alerts.descendingMap().entrySet()) {
+            if (recentCount.get() >= cachedRecords) {
                 break;
             }
-            recent.put(e.getKey(), decode(e.getValue()));
+            if (recent.put(e.getKey(), e.getValue()) == null) {
+                recentCount.incrementAndGet();
+            }
             low = e.getKey();
         }
         windowLow = recent.isEmpty() ? 1 : low;
@@ -245,11 +273,10 @@ public final class AlertStore {
                 out.add(r);
             }
         }
-        for (Map.Entry<Long, String> e : alerts.headMap(Math.min(low, before), false).descendingMap().entrySet()) {
+        for (AlertRecord r : alerts.headMap(Math.min(low, before), false).descendingMap().values()) {
             if (out.size() >= q.limit()) {
                 break;
             }
-            AlertRecord r = decode(e.getValue());
             if (q.since() != null && r.alert().receivedAt().isBefore(q.since())) {
                 break;
             }
@@ -285,8 +312,7 @@ public final class AlertStore {
         if (cached != null) {
             return cached;
         }
-        String text = alerts.get(key);
-        return text == null ? null : decode(text);
+        return alerts.get(key);
     }
 
     /** Keeps the window a contiguous run of the newest ids: new ids join it, the oldest leave it when it is full. */
@@ -294,12 +320,16 @@ public final class AlertStore {
         if (key < windowLow) {
             return;
         }
-        recent.put(key, rec);
-        while (recent.size() > cachedRecords) {
+        if (recent.put(key, rec) == null) {
+            recentCount.incrementAndGet();
+        }
+        // a counter, not recent.size(): that walks the whole skip list
+        while (recentCount.get() > cachedRecords) {
             Map.Entry<Long, AlertRecord> oldest = recent.pollFirstEntry();
             if (oldest == null) {
                 break;
             }
+            recentCount.decrementAndGet();
             windowLow = oldest.getKey() + 1;
         }
     }
@@ -309,9 +339,11 @@ public final class AlertStore {
         AlertRecord before = recent.get(key);
         db.onRollback(() -> {
             if (before == null) {
-                recent.remove(key);
-            } else {
-                recent.put(key, before);
+                if (recent.remove(key) != null) {
+                    recentCount.decrementAndGet();
+                }
+            } else if (recent.put(key, before) == null) {
+                recentCount.incrementAndGet();
             }
         });
         OpenRef openBefore = open.get(key);
@@ -322,7 +354,7 @@ public final class AlertStore {
                 open.put(key, openBefore);
             }
         });
-        alerts.put(key, encode(rec));
+        alerts.put(key, rec);
         remember(key, rec);
         if (rec.state().isOpen()) {
             if (openBefore == null) {
@@ -349,14 +381,6 @@ public final class AlertStore {
             return Long.parseLong(id);
         } catch (NumberFormatException | NullPointerException e) {
             return null;
-        }
-    }
-
-    private String encode(AlertRecord rec) {
-        try {
-            return json.writeValueAsString(rec);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("alert " + rec.id() + " cannot be encoded", e);
         }
     }
 

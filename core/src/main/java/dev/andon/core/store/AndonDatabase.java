@@ -45,6 +45,9 @@ public final class AndonDatabase implements AutoCloseable {
             throw new UncheckedIOException("cannot create data folder " + dataDir, e);
         }
         Path file = dataDir.resolve(FILE_NAME);
+        // A file channel, not memory mapping: mapped files answer a full disk with SIGBUS (the JVM dies) where a
+        // channel throws an IOException that becomes a 503 and a rollback; mapping also cost more per commit here
+        // (a fresh write-ahead-log file is mapped and faulted in for every commit).
         DB db = DBMaker.fileDB(file.toFile())
                 .transactionEnable()
                 .fileChannelEnable()
@@ -151,9 +154,23 @@ public final class AndonDatabase implements AutoCloseable {
         });
     }
 
-    /** An ordered map from a numeric key to a JSON document. */
+    /**
+     * An ordered map from a numeric key to a JSON document. Created with its values outside the tree nodes: a node
+     * holds 32 entries, and with documents inline every put rewrote (and every read decoded) all 32 of them. Maps
+     * created before keep their layout.
+     */
     public BTreeMap<Long, String> orderedJsonMap(String name) {
-        return db.treeMap(name, Serializer.LONG, Serializer.STRING).createOrOpen();
+        return db.treeMap(name, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
+    }
+
+    /** An ordered map from a numeric key to records of one type, encoded by the type's codec (values outside nodes). */
+    <V> BTreeMap<Long, V> records(String name, com.fasterxml.jackson.databind.ObjectMapper json, Class<V> type) {
+        return db.treeMap(name, Serializer.LONG, new JsonValueSerializer<>(json, type)).valuesOutsideNodesEnable()
+                .createOrOpen();
+    }
+
+    boolean exists(String name) {
+        return db.exists(name);
     }
 
     /** A map from a string key to a JSON document (or any string). */
@@ -163,7 +180,12 @@ public final class AndonDatabase implements AutoCloseable {
 
     /** An ordered map from a string key to a string, for prefix scans (e.g. "user|conversation|seq"). */
     public BTreeMap<String, String> sortedStringMap(String name) {
-        return db.treeMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
+        return db.treeMap(name, Serializer.STRING, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
+    }
+
+    /** An ordered set of numbers (e.g. two ids packed into one long), for append-only membership records. */
+    public java.util.NavigableSet<Long> longSet(String name) {
+        return db.treeSet(name, Serializer.LONG).createOrOpen();
     }
 
     public Atomic.Long sequence(String name) {

@@ -124,6 +124,68 @@ class AlertStoreTest {
     }
 
     @Test
+    void alertsStoredAsTextByAnEarlierVersionAreReadAfterTheUpgrade(@TempDir Path dir) throws Exception {
+        try (org.mapdb.DB raw = org.mapdb.DBMaker.fileDB(dir.resolve(AndonDatabase.FILE_NAME).toFile())
+                .transactionEnable().fileChannelEnable().make()) {
+            var legacy = raw.treeMap("alerts", org.mapdb.Serializer.LONG, org.mapdb.Serializer.STRING).createOrOpen();
+            AlertRecord rec = AlertRecord.received(new Alert("1", "vibration-model", "2.3.1", "L2", "press-3",
+                    "vibration-anomaly", Severity.HIGH, 0.82, T0, T0, Map.of("rms_mm_s", 11.4)))
+                    .movedTo(AlertState.ASSIGNED, "andon", T0, null);
+            legacy.put(1L, JSON.writeValueAsString(rec));
+            raw.treeMap("alerts-open-line-by-id", org.mapdb.Serializer.LONG, org.mapdb.Serializer.STRING).createOrOpen()
+                    .put(1L, "L2");
+            raw.atomicLong("alert-ids").createOrOpen().set(1);
+            raw.commit();
+        }
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            assertThat(store.get("1").alert().payload()).containsEntry("rms_mm_s", 11.4);
+            assertThat(store.list(AlertQuery.openOn("L2"))).extracting(AlertRecord::id).containsExactly("1");
+            assertThat(store.openCountByStation("L2")).containsEntry("press-3", 1);
+            assertThat(store.insert(alert("L2", "press-3"), r -> r).id()).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void listingsArePagedNewestFirstWithTheLastIdSeen(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON, 4);
+            for (int i = 0; i < 10; i++) {
+                store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            }
+            assertThat(store.list(new AlertQuery("L2", null, null, false, null, 3, null)))
+                    .extracting(AlertRecord::id).containsExactly("10", "9", "8");
+            assertThat(store.list(new AlertQuery("L2", null, null, false, null, 3, 8L)))
+                    .extracting(AlertRecord::id).containsExactly("7", "6", "5");
+            assertThat(store.list(new AlertQuery("L2", null, null, false, null, 3, 5L)))
+                    .extracting(AlertRecord::id).containsExactly("4", "3", "2");
+            assertThat(store.list(new AlertQuery("L2", null, null, true, null, 4, 3L)))
+                    .extracting(AlertRecord::id).containsExactly("2", "1");
+        }
+    }
+
+    @Test
+    void aCommitThatCannotReachTheDiskIsRefusedAsUnavailableAndNothingIsKept(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            store.insert(alert("L2", "press-3"), r -> r);
+            db.failCommits("No space left on device");
+
+            assertThatThrownBy(() -> store.insert(alert("L2", "press-3"), r -> r))
+                    .isInstanceOf(dev.andon.core.error.StoreUnavailableException.class)
+                    .hasMessageContaining("No space left on device");
+            assertThat(store.count()).isEqualTo(1);
+            assertThat(store.list(AlertQuery.all())).hasSize(1);
+
+            db.failCommits(null);
+            assertThat(store.insert(alert("L2", "press-3"), r -> r).id()).isEqualTo("2");
+        }
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            assertThat(new AlertStore(db, JSON).count()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void committedAlertSurvivesAKilledProcess(@TempDir Path dir) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), WriteThenHalt.class.getName(), dir.toString())

@@ -204,7 +204,7 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         }
         long started = System.nanoTime();
         try {
-            db.write(() -> plans.forEach(this::apply));
+            db.write(() -> applyAll(plans));
             done(plans, started);
         } catch (RuntimeException | Error e) {
             // Nothing of the batch is on disk; forget what the index took ahead of the commit, then retry one by one.
@@ -230,7 +230,7 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         }
         long started = System.nanoTime();
         try {
-            db.write(() -> apply(again));
+            db.write(() -> applyAll(List.of(again)));
             done(List.of(again), started);
         } catch (RuntimeException | Error e) {
             index.rebuild();
@@ -327,8 +327,22 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         return new StormPlan(incidentId, true, earlier, summary);
     }
 
-    /** Writes one planned alert; runs inside the batch's write. */
-    private void apply(Planned pl) {
+    /** Writes a batch inside its write; an incident that grew is rewritten once per batch, not once per member. */
+    private void applyAll(List<Planned> plans) {
+        Map<String, Grown> grown = new java.util.LinkedHashMap<>();
+        for (Planned pl : plans) {
+            apply(pl, grown);
+        }
+        grown.forEach((id, g) -> incidents.grow(id, g.added, g.at));
+    }
+
+    private static final class Grown {
+        int added;
+        Instant at;
+    }
+
+    /** Writes one planned alert. */
+    private void apply(Planned pl, Map<String, Grown> grown) {
         if (pl.repeatOf != null) {
             AlertRecord counted = alerts.update(pl.repeatOf, r -> r.repeated(pl.at));
             pl.result = counted;
@@ -345,7 +359,10 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
                         .ifPresent(r -> pl.changed.add(alerts.update(m, x -> x.inIncident(pl.storm.incidentId))));
             }
         } else if (pl.storm != null) {
-            incidents.addMembers(pl.storm.incidentId, List.of(rec.id()), pl.at);
+            incidents.addMember(pl.storm.incidentId, rec.id());
+            Grown g = grown.computeIfAbsent(pl.storm.incidentId, i -> new Grown());
+            g.added++;
+            g.at = pl.at;
         }
         alerts.insertDecided(rec);
         inputs.save(rec.id(), pl.inputs);

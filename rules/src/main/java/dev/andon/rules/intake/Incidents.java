@@ -35,7 +35,8 @@ public final class Incidents {
     private final Clock clock;
     private final BTreeMap<Long, String> incidents;
     private final HTreeMap<String, String> latestByLine;
-    private final BTreeMap<String, String> memberships;
+    /** (incident number << 40 | alert id): one small key per member, in incident then alert order. */
+    private final java.util.NavigableSet<Long> memberships;
     private final Atomic.Long ids;
     private final Map<String, Incident> latest = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong nextNumber;
@@ -48,7 +49,7 @@ public final class Incidents {
         this.clock = clock;
         this.incidents = db.orderedJsonMap("rules-incidents");
         this.latestByLine = db.jsonMap("rules-incident-latest-by-line");
-        this.memberships = db.sortedStringMap("rules-incident-members");
+        this.memberships = db.longSet("rules-incident-members");
         this.ids = db.sequence("rules-incident-ids");
         this.nextNumber = new java.util.concurrent.atomic.AtomicLong(ids.get());
         migrateMemberLists();
@@ -73,7 +74,7 @@ public final class Incidents {
                 JsonNode node = json.read(incidents.get(key), JsonNode.class);
                 int n = 0;
                 for (JsonNode m : node.path("members")) {
-                    memberships.put(memberKey(key, m.asText()), "");
+                    memberships.add(memberKey(key, m.asText()));
                     n++;
                 }
                 Incident i = json.read(incidents.get(key), Incident.class);
@@ -111,10 +112,9 @@ public final class Incidents {
         if (key == null) {
             throw new NotFoundException("incident", id);
         }
-        String from = String.format("%019d|", key);
         List<String> out = new ArrayList<>();
-        for (String k : memberships.subMap(from, true, from + "\uffff", false).keySet()) {
-            out.add(Long.toString(Long.parseLong(k.substring(from.length()))));
+        for (Long k : memberships.subSet(key << ALERT_BITS, true, (key + 1) << ALERT_BITS, false)) {
+            out.add(Long.toString(k & ((1L << ALERT_BITS) - 1)));
         }
         return out;
     }
@@ -159,19 +159,21 @@ public final class Incidents {
         }
         put(i);
         for (String m : members) {
-            memberships.put(memberKey(key(id), m), "");
+            memberships.add(memberKey(key(id), m));
         }
         latestByLine.put(line, i.id());
         return i;
     }
 
-    /** Appends members to an open incident; call inside the intake write. */
-    Incident addMembers(String id, List<String> added, Instant at) {
+    /** Appends a member (one small record); call inside the intake write, then {@link #grow} once per batch. */
+    void addMember(String id, String alertId) {
+        memberships.add(memberKey(key(id), alertId));
+    }
+
+    /** Counts {@code added} new members and the time of the last; call inside the intake write. */
+    Incident grow(String id, int added, Instant at) {
         Incident now = latest.values().stream().filter(i -> i.id().equals(id)).findFirst().orElseGet(() -> get(id));
-        for (String m : added) {
-            memberships.put(memberKey(key(id), m), "");
-        }
-        Incident grown = now.grown(added.size(), at);
+        Incident grown = now.grown(added, at);
         put(grown);
         return grown;
     }
@@ -216,8 +218,11 @@ public final class Incidents {
         }
     }
 
-    private static String memberKey(long incident, String alertId) {
-        return String.format("%019d|%019d", incident, Long.parseLong(alertId));
+    /** Alert ids below 2^40 (a trillion), incident numbers below 2^23. */
+    private static final int ALERT_BITS = 40;
+
+    private static long memberKey(long incident, String alertId) {
+        return incident << ALERT_BITS | Long.parseLong(alertId);
     }
 
     private static Long key(String id) {
