@@ -22,17 +22,35 @@ import java.util.Optional;
  * sender can fix all of them at once. The same reader serves REST, MQTT, webhooks and replay.
  */
 public final class IncomingAlertReader {
-    private static final int MAX_TEXT = 200;
+    /** Longest text field (source, modelVersion, line, station, type). */
+    public static final int MAX_TEXT = 200;
     private final Plant plant;
     private final Clock clock;
     private final Duration maxFutureSkew;
     private final ObjectMapper mapper;
+    private final Limits limits;
+
+    /**
+     * What an alert may carry. {@code maxAge}: how old its timestamp may be (older is a clock error or a stale
+     * replay, not a live alert). {@code payloadMaxDepth}/{@code payloadMaxBytes}: the model's free-form payload is
+     * stored and served with every listing, so a deeply nested or huge one would make those answers fail or swell.
+     */
+    public record Limits(Duration maxAge, int payloadMaxDepth, int payloadMaxBytes) {
+        public static Limits defaults() {
+            return new Limits(Duration.ofDays(7), 32, 64 * 1024);
+        }
+    }
 
     public IncomingAlertReader(Plant plant, Clock clock, Duration maxFutureSkew, ObjectMapper mapper) {
+        this(plant, clock, maxFutureSkew, mapper, Limits.defaults());
+    }
+
+    public IncomingAlertReader(Plant plant, Clock clock, Duration maxFutureSkew, ObjectMapper mapper, Limits limits) {
         this.plant = plant;
         this.clock = clock;
         this.maxFutureSkew = maxFutureSkew;
         this.mapper = mapper;
+        this.limits = limits;
     }
 
     /** Reads {@code body}; the returned alert has no id yet and {@code receivedAt} = now. */
@@ -94,6 +112,8 @@ public final class IncomingAlertReader {
                 timestamp = Instant.parse(ts.asText());
                 if (timestamp.isAfter(now.plus(maxFutureSkew))) {
                     problems.add(new Problem("timestamp", "is more than " + maxFutureSkew.toSeconds() + " s in the future: " + ts.asText()));
+                } else if (timestamp.isBefore(now.minus(limits.maxAge()))) {
+                    problems.add(new Problem("timestamp", "is more than " + limits.maxAge().toHours() + " h in the past: " + ts.asText()));
                 }
             } catch (DateTimeParseException e) {
                 problems.add(new Problem("timestamp", "is not an ISO-8601 instant: " + ts.asText()));
@@ -105,6 +125,10 @@ public final class IncomingAlertReader {
         if (p != null && !p.isNull()) {
             if (!p.isObject()) {
                 problems.add(new Problem("payload", "must be a JSON object"));
+            } else if (depth(p, 1) > limits.payloadMaxDepth()) {
+                problems.add(new Problem("payload", "is nested deeper than " + limits.payloadMaxDepth() + " levels"));
+            } else if (size(p) > limits.payloadMaxBytes()) {
+                problems.add(new Problem("payload", "is larger than " + limits.payloadMaxBytes() + " bytes as JSON"));
             } else {
                 payload = mapper.convertValue(p, new TypeReference<>() { });
             }
@@ -114,6 +138,31 @@ public final class IncomingAlertReader {
             throw new InvalidInputException(problems);
         }
         return new Alert(null, source, modelVersion, lineId, stationId, type, severity, confidence, timestamp, now, payload);
+    }
+
+    /** Nesting depth of objects and arrays, counting stops one level past the limit. */
+    private int depth(JsonNode n, int level) {
+        if (level > limits.payloadMaxDepth()) {
+            return level;
+        }
+        int max = level;
+        for (JsonNode child : n) {
+            if (child.isContainerNode()) {
+                max = Math.max(max, depth(child, level + 1));
+                if (max > limits.payloadMaxDepth()) {
+                    break;
+                }
+            }
+        }
+        return max;
+    }
+
+    private long size(JsonNode n) {
+        try {
+            return mapper.writeValueAsBytes(n).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static String text(JsonNode body, String field, boolean required, List<Problem> problems) {

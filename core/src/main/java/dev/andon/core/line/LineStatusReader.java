@@ -9,9 +9,12 @@ import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.StationStatusStore;
 
 import java.util.List;
+import java.util.Map;
 
-/** Assembles a {@link LineStatus} from the plant, the station states and the open alerts. */
+/** Assembles a {@link LineStatus} from the plant, the station states and the open alerts (counted in memory). */
 public final class LineStatusReader {
+    /** Newest open alerts carried in a line status by default. */
+    public static final int DEFAULT_OPEN_ALERTS = 50;
     private final Plant plant;
     private final StationStatusStore stations;
     private final AlertStore alerts;
@@ -23,12 +26,19 @@ public final class LineStatusReader {
     }
 
     public LineStatus read(String lineId) {
+        return read(lineId, DEFAULT_OPEN_ALERTS);
+    }
+
+    /** With at most {@code openAlerts} of the newest open alerts; the counts cover all of them. */
+    public LineStatus read(String lineId, int openAlerts) {
         Line line = plant.line(lineId).orElseThrow(() -> new NotFoundException("line", lineId));
-        List<AlertRecord> open = alerts.list(AlertQuery.openOn(lineId));
+        Map<String, Integer> counts = alerts.openCountByStation(lineId);
+        List<AlertRecord> newest = alerts.list(new AlertQuery(lineId, null, null, true, null, openAlerts));
         List<LineStatus.StationView> views = line.stations().stream()
                 .map(s -> new LineStatus.StationView(s.id(), s.name(), stations.get(lineId, s.id()),
-                        (int) open.stream().filter(a -> a.alert().station().equals(s.id())).count()))
+                        counts.getOrDefault(s.id(), 0)))
                 .toList();
-        return new LineStatus(line.id(), line.name(), views, open);
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return new LineStatus(line.id(), line.name(), views, total, newest);
     }
 }

@@ -35,6 +35,8 @@ import java.util.Optional;
 public final class HeartbeatMonitor {
     public static final String ALERT_TYPE = "model-silent";
     public static final String ACTOR = "andon-heartbeat";
+    /** Longest source or model version, as for alerts. */
+    public static final int MAX_TEXT = 200;
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatMonitor.class);
 
     private final AndonDatabase db;
@@ -70,6 +72,11 @@ public final class HeartbeatMonitor {
         List<Problem> problems = new ArrayList<>();
         if (source == null || source.isBlank()) {
             problems.add(new Problem("source", "is required"));
+        } else if (source.length() > MAX_TEXT) {
+            problems.add(new Problem("source", "is longer than " + MAX_TEXT + " characters"));
+        }
+        if (modelVersion != null && modelVersion.length() > MAX_TEXT) {
+            problems.add(new Problem("modelVersion", "is longer than " + MAX_TEXT + " characters"));
         }
         Optional<Line> l = line == null ? Optional.empty() : plant.line(line);
         if (l.isEmpty()) {

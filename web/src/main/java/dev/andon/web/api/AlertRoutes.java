@@ -53,9 +53,14 @@ public final class AlertRoutes {
         router.post("/api/alerts/:id/transitions").handler(this::transition);
     }
 
+    /**
+     * Parsing and validation are a few microseconds of CPU, so they run here on the event loop; the alert then waits
+     * in intake's queue (no worker thread held) and is answered once its batch is committed. A full queue or a store
+     * that cannot write is a 503 with Retry-After.
+     */
     private void receive(RoutingContext ctx) {
         JsonNode body = bodies.json(ctx);
-        workers.run(() -> intake.receive(reader.read(body)))
+        io.vertx.core.Future.fromCompletionStage(intake.submit(reader.read(body)), ctx.vertx().getOrCreateContext())
                 .onSuccess(rec -> {
                     ctx.response().putHeader("Location", "/api/alerts/" + rec.id());
                     responses.send(ctx, 202, rec);
@@ -71,7 +76,16 @@ public final class AlertRoutes {
     private void list(RoutingContext ctx) {
         AlertQuery query = query(ctx);
         workers.run(() -> alerts.list(query))
-                .onSuccess(list -> responses.ok(ctx, Map.of("alerts", list, "count", list.size())))
+                .onSuccess(list -> {
+                    Map<String, Object> page = new java.util.LinkedHashMap<>();
+                    page.put("alerts", list);
+                    page.put("count", list.size());
+                    // a full page may have more behind it: ask again with before=<last id>
+                    if (list.size() == query.limit()) {
+                        page.put("next", list.get(list.size() - 1).id());
+                    }
+                    responses.ok(ctx, page);
+                })
                 .onFailure(ctx::fail);
     }
 
@@ -111,6 +125,7 @@ public final class AlertRoutes {
         String station = ctx.queryParams().get("station");
         String stateText = ctx.queryParams().get("state");
         String limitText = ctx.queryParams().get("limit");
+        String beforeText = ctx.queryParams().get("before");
         if (line != null && plant.line(line).isEmpty()) {
             problems.add(new Problem("line", "unknown line '" + line + "'"));
         }
@@ -137,9 +152,20 @@ public final class AlertRoutes {
                 problems.add(new Problem("limit", "must be a whole number"));
             }
         }
+        Long before = null;
+        if (beforeText != null) {
+            try {
+                before = Long.parseLong(beforeText);
+                if (before < 1) {
+                    problems.add(new Problem("before", "must be an alert id (a positive whole number)"));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(new Problem("before", "must be an alert id (a positive whole number); got a text"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new AlertQuery(line, station, state, openOnly, null, limit);
+        return new AlertQuery(line, station, state, openOnly, null, limit, before);
     }
 }

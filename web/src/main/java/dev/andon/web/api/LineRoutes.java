@@ -25,6 +25,10 @@ import java.util.Map;
 
 /** The plant's lines and each line's live status; station state reports come in here too. */
 public final class LineRoutes {
+    private static final int MAX_OPEN_ALERTS = 1000;
+    /** A reason code with a short note; it is shown on the board and in every inhibition note. */
+    private static final int MAX_REASON = 500;
+    private static final int MAX_REPORTED_BY = 200;
     private final Plant plant;
     private final LineStatusReader statusReader;
     private final StationStatusStore stations;
@@ -60,7 +64,20 @@ public final class LineRoutes {
 
     private void status(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        responses.reply(ctx, 200, workers.run(() -> statusReader.read(id)));
+        String limitText = ctx.queryParams().get("limit");
+        int limit = LineStatusReader.DEFAULT_OPEN_ALERTS;
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 0 || limit > MAX_OPEN_ALERTS) {
+                throw new InvalidInputException("limit", "must be a whole number from 0 to " + MAX_OPEN_ALERTS);
+            }
+        }
+        int n = limit;
+        responses.reply(ctx, 200, workers.run(() -> statusReader.read(id, n)));
     }
 
     private void report(RoutingContext ctx) {
@@ -86,6 +103,12 @@ public final class LineRoutes {
         }
         if (state == StationState.DOWN && (reason == null || reason.isBlank())) {
             problems.add(new Problem("reason", "is required when a station is down (a reason code)"));
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            problems.add(new Problem("reason", "is longer than " + MAX_REASON + " characters"));
+        }
+        if (reportedBy != null && reportedBy.length() > MAX_REPORTED_BY) {
+            problems.add(new Problem("reportedBy", "is longer than " + MAX_REPORTED_BY + " characters"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -131,16 +131,7 @@ public final class RulesRoutes {
     }
 
     private void silence(RoutingContext ctx) {
-        JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
-        SilenceRequest request;
-        try {
-            request = responses.mapper().treeToValue(body, SilenceRequest.class);
-        } catch (InvalidFormatException e) {
-            String field = e.getPath().isEmpty() ? "(body)" : e.getPath().get(0).getFieldName();
-            throw new InvalidInputException(field, "cannot read '" + e.getValue() + "' (times are ISO-8601, e.g. 2026-11-25T14:00:00Z)");
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("(body)", e.getOriginalMessage());
-        }
+        SilenceRequest request = bodies.bind(bodies.json(ctx), SilenceRequest.class);
         respond(ctx, 201, () -> runbooks.silences().create(request));
     }
 

@@ -137,7 +137,9 @@ public final class AndonApplication implements AutoCloseable {
 
         PublishingIntake intake = new PublishingIntake(runbooks.intake(), events);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
-                Duration.ofSeconds(settings.getLong("maxFutureSkewSeconds", 300)), json);
+                Duration.ofSeconds(settings.getLong("maxFutureSkewSeconds", 300)), json, new IncomingAlertReader.Limits(
+                Duration.ofHours(settings.getLong("maxAlertAgeHours", 168)),
+                settings.getInt("payloadMaxDepth", 32), settings.getInt("payloadMaxBytes", 64 * 1024)));
         Map<String, Supplier<PartHealth>> health = new LinkedHashMap<>();
         health.put("store", () -> db.isOpen()
                 ? PartHealth.up(Map.of("file", db.file().toString(), "alerts", alerts.count()))

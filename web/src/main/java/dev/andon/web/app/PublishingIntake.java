@@ -22,4 +22,12 @@ final class PublishingIntake implements AlertIntake {
         events.publish(EventAddresses.ALERT_DECIDED, rec);
         return rec;
     }
+
+    @Override
+    public java.util.concurrent.CompletionStage<AlertRecord> submit(Alert alert) {
+        return intake.submit(alert).thenApply(rec -> {
+            events.publish(EventAddresses.ALERT_DECIDED, rec);
+            return rec;
+        });
+    }
 }

@@ -41,6 +41,10 @@ public final class ErrorResponder implements Handler<RoutingContext> {
             send(ctx, 401, "unauthenticated", e.getMessage(), List.of());
         } else if (failure instanceof ForbiddenException e) {
             send(ctx, 403, "forbidden", e.getMessage(), List.of());
+        } else if (failure instanceof dev.andon.core.error.ServiceUnavailableException e) {
+            long seconds = Math.max(1, e.retryAfter().toSeconds());
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            send(ctx, 503, "unavailable", e.getMessage(), List.of());
         } else if (failure instanceof PayloadTooLargeException e) {
             send(ctx, 413, "payload-too-large", e.getMessage(), List.of());
         } else if (failure == null && status == 413) {
