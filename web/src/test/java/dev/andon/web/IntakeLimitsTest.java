@@ -159,6 +159,22 @@ class IntakeLimitsTest {
     }
 
     @Test
+    void metricsShowIntakeAndHttpInPrometheusFormat() {
+        assertThat(post("/api/alerts", alert("metrics-model", "L1", "feeder-1")).await().statusCode()).isEqualTo(202);
+
+        HttpResponse<Buffer> r = get("/metrics");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.getHeader("Content-Type")).startsWith("text/plain");
+        assertThat(r.bodyAsString())
+                .containsPattern("andon_alerts_received_total [1-9]")
+                .containsPattern("andon_alerts_decided_total\\{outcome=\"assigned\",ruleset=\"v1\"} [1-9]")
+                .contains("andon_alerts_deduplicated_total", "andon_intake_batch_size_count", "andon_intake_commit_seconds_bucket",
+                        "andon_intake_queue_depth", "andon_intake_queue_capacity 5000")
+                .containsPattern("vertx_http_server_requests_total\\{.*route=\"/api/alerts\"");
+    }
+
+    @Test
     void aMalformedAlertInABusyBatchIsRefusedAloneAndTheOthersAreTaken() {
         List<Future<HttpResponse<Buffer>>> good = new ArrayList<>();
         List<Future<HttpResponse<Buffer>>> bad = new ArrayList<>();

@@ -130,6 +130,7 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
                     ? "alert intake is full (" + queueCapacity + " alerts waiting for their commit); retry shortly"
                     : "alert intake is stopping", RETRY_FULL);
         }
+        observer.received();
         return p.future;
     }
 

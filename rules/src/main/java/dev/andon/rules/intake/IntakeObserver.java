@@ -7,6 +7,10 @@ public interface IntakeObserver {
     IntakeObserver NONE = new IntakeObserver() {
     };
 
+    /** An alert was taken into the queue (called on the sender's thread). */
+    default void received() {
+    }
+
     /** A new alert was decided and committed (assigned or suppressed). */
     default void decided(AlertRecord rec) {
     }

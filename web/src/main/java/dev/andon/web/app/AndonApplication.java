@@ -127,7 +127,19 @@ public final class AndonApplication implements AutoCloseable {
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
                 notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).build());
 
-        Vertx vertx = Vertx.vertx();
+        // One registry for /metrics: Vert.x's HTTP server meters (per route, so search and chat latency show), intake's, the JVM's.
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+        runbooks.pipeline().observe(new dev.andon.web.metrics.IntakeMetrics(registry, runbooks.pipeline()));
+        Vertx vertx = Vertx.builder()
+                .with(new io.vertx.core.VertxOptions().setMetricsOptions(new io.vertx.micrometer.MicrometerMetricsOptions()
+                        .setEnabled(true).setLabels(java.util.EnumSet.of(io.vertx.micrometer.Label.HTTP_ROUTE,
+                                io.vertx.micrometer.Label.HTTP_METHOD, io.vertx.micrometer.Label.HTTP_CODE))))
+                .withMetrics(new io.vertx.micrometer.MicrometerMetricsFactory(registry))
+                .build();
         closeables.push(() -> await(vertx.close()));
         EngineWorkers workers = push(closeables, new EngineWorkers(vertx, settings.getInt("workerPoolSize", 16)));
         JsonResponses responses = new JsonResponses(json);
@@ -171,7 +183,8 @@ public final class AndonApplication implements AutoCloseable {
                 new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
                         doc -> intake.receive(reader.read(doc)).id(), workers, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,
-                new HealthRoutes(health, workers, responses)::mount);
+                new HealthRoutes(health, workers, responses)::mount,
+                new dev.andon.web.api.MetricsRoutes(registry)::mount);
         HttpVerticle http = new HttpVerticle(port, settings.getLong("maxBodyBytes", 1_048_576),
                 settings.getLong("maxUploadBytes", KnowledgeOptions.DEFAULT_MAX_FILE_BYTES + 1_048_576),
                 data.resolve("uploads").toString(), routes, new ErrorResponder(responses),
