@@ -160,13 +160,15 @@ public final class AndonDatabase implements AutoCloseable {
      * created before keep their layout.
      */
     public BTreeMap<Long, String> orderedJsonMap(String name) {
-        return db.treeMap(name, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
+        // Created inside a write so that the creation is committed: otherwise the next rollback would undo the
+        // collection itself and leave a dangling handle.
+        return write(() -> db.treeMap(name, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen());
     }
 
     /** An ordered map from a numeric key to records of one type, encoded by the type's codec (values outside nodes). */
     <V> BTreeMap<Long, V> records(String name, com.fasterxml.jackson.databind.ObjectMapper json, Class<V> type) {
-        return db.treeMap(name, Serializer.LONG, new JsonValueSerializer<>(json, type)).valuesOutsideNodesEnable()
-                .createOrOpen();
+        return write(() -> db.treeMap(name, Serializer.LONG, new JsonValueSerializer<>(json, type)).valuesOutsideNodesEnable()
+                .createOrOpen());
     }
 
     boolean exists(String name) {
@@ -175,21 +177,26 @@ public final class AndonDatabase implements AutoCloseable {
 
     /** A map from a string key to a JSON document (or any string). */
     public HTreeMap<String, String> jsonMap(String name) {
-        return db.hashMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
+        return write(() -> db.hashMap(name, Serializer.STRING, Serializer.STRING).createOrOpen());
     }
 
     /** An ordered map from a string key to a string, for prefix scans (e.g. "user|conversation|seq"). */
     public BTreeMap<String, String> sortedStringMap(String name) {
-        return db.treeMap(name, Serializer.STRING, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
+        return write(() -> db.treeMap(name, Serializer.STRING, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen());
     }
 
     /** An ordered set of numbers (e.g. two ids packed into one long), for append-only membership records. */
     public java.util.NavigableSet<Long> longSet(String name) {
-        return db.treeSet(name, Serializer.LONG).createOrOpen();
+        return write(() -> db.treeSet(name, Serializer.LONG).createOrOpen());
+    }
+
+    /** An append-style log from a sequence number to a JSON document, read forwards or backwards. */
+    public KeyedJsonLog keyedJsonLog(String name) {
+        return new KeyedJsonLog(orderedJsonMap(name));
     }
 
     public Atomic.Long sequence(String name) {
-        return db.atomicLong(name).createOrOpen();
+        return write(() -> db.atomicLong(name).createOrOpen());
     }
 
     public boolean isOpen() {
