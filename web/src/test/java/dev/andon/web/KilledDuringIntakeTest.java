@@ -53,12 +53,13 @@ class KilledDuringIntakeTest {
                 await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                         .until(() -> client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
                                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                String token = signIn(client, base);
                 AtomicBoolean sending = new AtomicBoolean(true);
                 List<Thread> senders = new ArrayList<>();
                 int c = cycle;
                 for (int t = 0; t < SENDERS; t++) {
                     int sender = t;
-                    Thread th = new Thread(() -> send(client, base, c, sender, sending, answered));
+                    Thread th = new Thread(() -> send(client, base, token, c, sender, sending, answered));
                     th.start();
                     senders.add(th);
                 }
@@ -88,7 +89,18 @@ class KilledDuringIntakeTest {
         }
     }
 
-    private void send(HttpClient client, String base, int cycle, int sender, AtomicBoolean sending, Map<String, String> answered) {
+    /** A bearer token for the first administrator (its password comes from the environment at first start). */
+    private String signIn(HttpClient client, String base) throws Exception {
+        String pw = "test-admin-password-0001";
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"admin\",\"password\":\"" + pw + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("token").asText();
+    }
+
+    private void send(HttpClient client, String base, String token, int cycle, int sender, AtomicBoolean sending, Map<String, String> answered) {
         for (int n = 0; sending.get(); n++) {
             String source = "kill-" + cycle + "-" + sender + "-" + n;
             String body = "{\"source\":\"" + source + "\",\"modelVersion\":\"1\",\"line\":\"L1\",\"station\":\"robot-2\","
@@ -96,7 +108,7 @@ class KilledDuringIntakeTest {
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts"))
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer pending-sign-in:anna.rossi")
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 202) {
                     String id = r.body().replaceAll("(?s)^.*?\"alert\":\\{\"id\":\"(\\d+)\".*$", "$1");
@@ -117,6 +129,7 @@ class KilledDuringIntakeTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("child.log").toFile()));
         pb.environment().put("ANDON_HTTP_PORT", Integer.toString(port));
         pb.environment().put("ANDON_DATA_DIR", data.toString());
+        pb.environment().put("ANDON_ADMIN_PASSWORD", "test-admin-password-0001");
         return pb.start();
     }
 

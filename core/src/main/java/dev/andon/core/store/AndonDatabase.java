@@ -195,6 +195,19 @@ public final class AndonDatabase implements AutoCloseable {
         return new KeyedJsonLog(orderedJsonMap(name));
     }
 
+    /** The current value of a sequence (for callers outside core that hand out numbers in memory). */
+    public long sequenceValue(String name) {
+        return sequence(name).get();
+    }
+
+    /** Raises a sequence to {@code value} if it is lower; call inside the write that uses the number. */
+    public void raiseSequence(String name, long value) {
+        Atomic.Long seq = sequence(name);
+        if (seq.get() < value) {
+            seq.set(value);
+        }
+    }
+
     public Atomic.Long sequence(String name) {
         return write(() -> db.atomicLong(name).createOrOpen());
     }

@@ -9,9 +9,6 @@ import dev.andon.core.plant.ShiftRoster;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.rules.JsonCodec;
-import org.mapdb.Atomic;
-import org.mapdb.BTreeMap;
-import org.mapdb.HTreeMap;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,16 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Incidents {
     private static final String PREFIX = "INC-";
+    private static final String SEQUENCE = "rules-incident-ids";
     private final AndonDatabase db;
     private final JsonCodec json;
     private final ShiftRoster roster;
     private final AlertStore alerts;
     private final Clock clock;
-    private final BTreeMap<Long, String> incidents;
-    private final HTreeMap<String, String> latestByLine;
+    private final java.util.concurrent.ConcurrentNavigableMap<Long, String> incidents;
+    private final Map<String, String> latestByLine;
     /** (incident number << 40 | alert id): one small key per member, in incident then alert order. */
     private final java.util.NavigableSet<Long> memberships;
-    private final Atomic.Long ids;
     private final Map<String, Incident> latest = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong nextNumber;
 
@@ -50,8 +47,7 @@ public final class Incidents {
         this.incidents = db.orderedJsonMap("rules-incidents");
         this.latestByLine = db.jsonMap("rules-incident-latest-by-line");
         this.memberships = db.longSet("rules-incident-members");
-        this.ids = db.sequence("rules-incident-ids");
-        this.nextNumber = new java.util.concurrent.atomic.AtomicLong(ids.get());
+        this.nextNumber = new java.util.concurrent.atomic.AtomicLong(db.sequenceValue(SEQUENCE));
         migrateMemberLists();
         for (Map.Entry<String, String> e : latestByLine.entrySet()) {
             find(e.getValue()).ifPresent(i -> latest.put(e.getKey(), i));
@@ -154,9 +150,7 @@ public final class Incidents {
     /** Opens {@code id} (from {@link #nextId}); call inside the intake write. */
     Incident open(String id, String line, List<String> members, Instant now, String summary) {
         Incident i = new Incident(id, line, Incident.OPEN, now, now, members.size(), summary, owner(line, now), null, null);
-        if (key(id) > ids.get()) {
-            ids.set(key(id));
-        }
+        db.raiseSequence(SEQUENCE, key(id));
         put(i);
         for (String m : members) {
             memberships.add(memberKey(key(id), m));

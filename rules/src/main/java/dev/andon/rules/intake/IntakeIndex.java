@@ -9,7 +9,6 @@ import dev.andon.core.store.AlertQuery;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.rules.decision.HistoryCounts;
-import org.mapdb.HTreeMap;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +38,7 @@ final class IntakeIndex {
     private final NoiseSettings noise;
     private final Clock clock;
     /** Suppressed alerts are not in the store's open index; this persisted map lets a restart find them for dedup. */
-    private final HTreeMap<String, String> suppressedByFingerprint;
+    private final Map<String, String> suppressedByFingerprint;
     private final Map<String, Latest> byFingerprint = new HashMap<>();
     private final Map<String, LineWindow> lines = new HashMap<>();
 

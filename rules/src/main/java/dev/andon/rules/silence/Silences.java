@@ -15,7 +15,6 @@ import dev.andon.core.plant.Plant;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.rules.JsonCodec;
 import org.mapdb.Atomic;
-import org.mapdb.BTreeMap;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +31,7 @@ public final class Silences {
     private final Clock clock;
     private final JsonCodec json;
     private final Duration maxLength;
-    private final BTreeMap<Long, String> silences;
+    private final java.util.concurrent.ConcurrentNavigableMap<Long, String> silences;
     private final Atomic.Long ids;
     /** Every silence, decoded: each incoming alert is matched against them. Reloaded after each change commits. */
     private volatile List<Silence> current = List.of();
