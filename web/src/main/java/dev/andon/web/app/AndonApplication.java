@@ -45,6 +45,7 @@ import dev.andon.web.auth.Authenticator;
 import dev.andon.web.auth.BearerTokens;
 import dev.andon.web.auth.Guards;
 import dev.andon.web.auth.OpenApiDocument;
+import dev.andon.web.auth.SingleSignOn;
 import dev.andon.web.http.SecurityHeaders;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.ErrorResponder;
@@ -184,11 +185,14 @@ public final class AndonApplication implements AutoCloseable {
         health.put("assistant", () -> PartHealth.up(Map.of("mode", assistants.mode(), "model", assistants.model())));
 
         BearerTokens bearer = new BearerTokens(vertx, identities.signingKey());
+        boolean secureCookies = settings.getBoolean("secureCookies", false);
+        SingleSignOn sso = await(SingleSignOn.start(vertx, SingleSignOn.Settings.from(settings, env), identities, workers,
+                secureCookies));
         List<ApiOperation> operations = ApiOperations.all();
         Map<String, Object> openApi = OpenApiDocument.of(operations, policy, "1");
         List<Consumer<Router>> routes = List.of(
-                new AuthRoutes(identities, bearer, plant, workers, bodies, responses,
-                        settings.getBoolean("secureCookies", false))::mount,
+                new AuthRoutes(identities, bearer, plant, workers, bodies, responses, secureCookies)::mount,
+                r -> SingleSignOn.mount(r, sso),
                 new AdminRoutes(identities, audit, workers, bodies, responses)::mount,
                 r -> r.get("/openapi.json").handler(ctx -> responses.ok(ctx, openApi)),
                 new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses,

@@ -23,6 +23,8 @@ public final class ApiOperations {
         ops.add(ApiOperation.open(POST, "/api/auth/login", "sign in with user and password; sets the session cookie"));
         ops.add(ApiOperation.open(POST, "/api/auth/token", "sign in with user and password; returns a bearer token (JWT)"));
         ops.add(ApiOperation.open(GET, "/api/auth/session", "who is signed in on this browser, with the CSRF token"));
+        ops.add(ApiOperation.open(GET, "/api/auth/oidc/login", "single sign-on: off to the OpenID Connect provider"));
+        ops.add(ApiOperation.open(GET, "/api/auth/oidc/callback", "single sign-on: back from the provider; sets the session cookie"));
         ops.add(ApiOperation.signedIn(POST, "/api/auth/logout", "end this browser session"));
         ops.add(ApiOperation.signedIn(POST, "/api/auth/password", "change your own password"));
         ops.add(ApiOperation.signedIn(GET, "/api/auth/me", "who you are: roles, lines, what you may do"));
