@@ -52,6 +52,12 @@ class ModuleApiTest {
         return http.postAbs(andon.url(path)).sendMultipartForm(form).await();
     }
 
+    /** Knowledge changes are made in someone's name: a process owner here. */
+    HttpResponse<Buffer> uploadAsProcessOwner(String path, MultipartForm form) {
+        return http.postAbs(andon.url(path)).putHeader("Authorization", "Bearer " + andon.tokenFor("roberta.fontana"))
+                .sendMultipartForm(form).await();
+    }
+
     @Test
     void aRulesetThatDoesNotCompileIsRefusedWithFileAndLineAndTheActiveOneStays() {
         String activeBefore = get("/api/rulesets").bodyAsJsonObject().getJsonObject("active").getString("version");
@@ -102,12 +108,12 @@ class ModuleApiTest {
     @Test
     void anUploadedDocumentIsSearchableAndACorruptPdfIsRefusedLeavingTheIndexAlone() {
         int before = get("/api/knowledge/documents").bodyAsJsonObject().getJsonArray("documents").size();
-        HttpResponse<Buffer> bad = upload("/api/knowledge/documents", MultipartForm.create()
+        HttpResponse<Buffer> bad = uploadAsProcessOwner("/api/knowledge/documents", MultipartForm.create()
                 .binaryFileUpload("file", "manual.pdf", Buffer.buffer("%PDF-1.7 this is not really a pdf"), "application/pdf"));
         assertThat(bad.statusCode()).as(bad.bodyAsString()).isBetween(400, 422);
         assertThat(get("/api/knowledge/documents").bodyAsJsonObject().getJsonArray("documents")).hasSize(before);
 
-        HttpResponse<Buffer> escape = upload("/api/knowledge/documents", MultipartForm.create()
+        HttpResponse<Buffer> escape = uploadAsProcessOwner("/api/knowledge/documents", MultipartForm.create()
                 .binaryFileUpload("file", "../../etc/evil.md", Buffer.buffer("# x"), "text/markdown"));
         assertThat(escape.statusCode()).isEqualTo(400);
 
@@ -122,7 +128,6 @@ class ModuleApiTest {
                 version: "1.0"
                 effectiveDate: 2026-01-10
                 reviewDate: 2027-01-10
-                owner: roberta.fontana
                 language: en
                 ---
                 # WI-L1-PACK5-TAPE Changing the tape roll
@@ -133,7 +138,7 @@ class ModuleApiTest {
                 2. Lift the tape head and fit the new 48 mm roll, adhesive side down.
                 3. Thread the tape past the applicator roller and close the head.
                 """;
-        HttpResponse<Buffer> ok = upload("/api/knowledge/documents", MultipartForm.create()
+        HttpResponse<Buffer> ok = uploadAsProcessOwner("/api/knowledge/documents", MultipartForm.create()
                 .binaryFileUpload("file", "WI-L1-PACK5-TAPE.md", Buffer.buffer(doc), "text/markdown"));
         assertThat(ok.statusCode()).as(ok.bodyAsString()).isEqualTo(201);
 
@@ -141,7 +146,8 @@ class ModuleApiTest {
         assertThat(hits.getJsonObject(0).getString("documentId")).isEqualTo("WI-L1-PACK5-TAPE");
         assertThat(get("/api/knowledge/documents/WI-L1-PACK5-TAPE/sections/1").bodyAsJsonObject().getString("text"))
                 .contains("48 mm roll");
-        assertThat(http.deleteAbs(andon.url("/api/knowledge/documents/WI-L1-PACK5-TAPE")).send().await().statusCode()).isEqualTo(200);
+        assertThat(http.deleteAbs(andon.url("/api/knowledge/documents/WI-L1-PACK5-TAPE"))
+                .putHeader("Authorization", "Bearer " + andon.tokenFor("roberta.fontana")).send().await().statusCode()).isEqualTo(200);
         assertThat(get("/api/knowledge/documents/WI-L1-PACK5-TAPE").statusCode()).isEqualTo(404);
     }
 
