@@ -621,11 +621,11 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
 
     /**
      * Imports the documents under a folder on the server (needs {@code documents:import-folder}, an administrator's
-     * action, and {@code documents:upload}). The folder must be absolute and outside the documents and index folders.
+     * action that stands for the upload of every file in it; controlled documents still become drafts). The folder
+     * must be absolute and outside the documents and index folders.
      */
     public ImportReport importFolder(Principal actor, Path folder, Map<String, String> fields) {
         policy.require(actor, Action.DOCUMENTS_IMPORT_FOLDER, null);
-        policy.require(actor, Action.DOCUMENTS_UPLOAD, null);
         checkImportFields(fields);
         if (folder == null || !folder.isAbsolute()) {
             throw new InvalidInputException("path", "give the absolute path of a folder on the server");
