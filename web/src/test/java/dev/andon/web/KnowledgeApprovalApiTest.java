@@ -75,7 +75,7 @@ class KnowledgeApprovalApiTest {
     }
 
     private JsonObject lockOutSection() {
-        return http.getAbs(andon.url("/api/knowledge/documents/LOTO-PRESS-01/sections/4")).send().await().bodyAsJsonObject();
+        return as("anna.rossi", http.getAbs(andon.url("/api/knowledge/documents/LOTO-PRESS-01/sections/4"))).send().await().bodyAsJsonObject();
     }
 
     @Test
@@ -93,7 +93,7 @@ class KnowledgeApprovalApiTest {
         assertThat(draft.statusCode()).as(draft.bodyAsString()).isEqualTo(202);
         assertThat(draft.bodyAsJsonObject().getString("status")).isEqualTo("draft");
         assertThat(lockOutSection()).isEqualTo(before);
-        JsonArray hits = http.getAbs(andon.url("/api/knowledge/search?q=skip%20the%20isolation%20safe%20to%20reach%20into"))
+        JsonArray hits = as("anna.rossi", http.getAbs(andon.url("/api/knowledge/search?q=skip%20the%20isolation%20safe%20to%20reach%20into")))
                 .send().await().bodyAsJsonObject().getJsonArray("hits");
         assertThat(hits.stream().map(JsonObject.class::cast)).noneMatch(h -> "99.0".equals(h.getString("version")));
 
@@ -121,7 +121,7 @@ class KnowledgeApprovalApiTest {
         HttpResponse<Buffer> r = as("roberta.fontana", http.deleteAbs(andon.url("/api/knowledge/documents/STD-5S"))).send().await();
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
         assertThat(r.bodyAsJsonObject().getString("status")).isEqualTo("pending");
-        assertThat(http.getAbs(andon.url("/api/knowledge/documents/STD-5S")).send().await().statusCode()).isEqualTo(200);
+        assertThat(as("anna.rossi", http.getAbs(andon.url("/api/knowledge/documents/STD-5S"))).send().await().statusCode()).isEqualTo(200);
         assertThat(post("roberta.fontana", "/api/knowledge/documents/STD-5S/deletion/approve").statusCode()).isEqualTo(403);
         assertThat(post("roberta.fontana", "/api/knowledge/documents/STD-5S/deletion/reject").statusCode()).isEqualTo(200);
     }
@@ -143,7 +143,7 @@ class KnowledgeApprovalApiTest {
         assertThat(report.getInteger("indexed")).isEqualTo(1);
         assertThat(report.getInteger("refused")).isEqualTo(1);
 
-        JsonObject hit = http.getAbs(andon.url("/api/knowledge/search?q=dress%20the%20grinding%20wheel")).send().await()
+        JsonObject hit = as("anna.rossi", http.getAbs(andon.url("/api/knowledge/search?q=dress%20the%20grinding%20wheel"))).send().await()
                 .bodyAsJsonObject().getJsonArray("hits").getJsonObject(0);
         assertThat(hit.getString("documentId")).isEqualTo("Grinding-wheels");
         assertThat(hit.getBoolean("uncontrolled")).isTrue();
