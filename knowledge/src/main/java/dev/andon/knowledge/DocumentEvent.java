@@ -1,5 +1,7 @@
 package dev.andon.knowledge;
 
+import dev.andon.core.identity.Principal;
+
 import java.time.Instant;
 
 /**
@@ -9,9 +11,10 @@ import java.time.Instant;
  *
  * @param version the version concerned (null for a deletion of every version)
  * @param actor   the acting principal's id ({@code system:folder} for files placed in the documents folder)
+ * @param principal the acting principal itself (with its request id), {@code Principal.system("folder")} for the folder
  */
 public record DocumentEvent(Kind kind, String documentId, String version, String actor, Instant at,
-                            String currentBefore, String currentAfter, String file) {
+                            String currentBefore, String currentAfter, String file, Principal principal) {
     public enum Kind {
         /** A version went live on upload or import (uncontrolled document, or through the folder). */
         UPLOADED,

@@ -52,6 +52,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
     /** The actor of changes made through the folder itself (files placed there, trusted {@link #ingest} calls). */
     public static final String FOLDER_ACTOR = "system:folder";
+    private static final Principal FOLDER = Principal.system("folder");
 
     private final Path documentsDir;
     private final Path indexDir;
@@ -691,9 +692,10 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
 
     private void publish(DocumentEvent.Kind kind, String id, String version, Principal actor,
                          Optional<StoredVersion> before, String file) {
-        DocumentEvent event = new DocumentEvent(kind, id, version, actor == null ? FOLDER_ACTOR : actor.id(),
+        Principal who = actor == null ? FOLDER : actor;
+        DocumentEvent event = new DocumentEvent(kind, id, version, who.id(),
                 Instant.now(options.clock()), before.map(StoredVersion::version).orElse(null),
-                catalog.current(id).map(StoredVersion::version).orElse(null), file);
+                catalog.current(id).map(StoredVersion::version).orElse(null), file, who);
         for (DocumentEventListener l : listeners) {
             try {
                 l.onDocumentEvent(event);

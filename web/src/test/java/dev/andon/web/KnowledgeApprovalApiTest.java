@@ -112,6 +112,10 @@ class KnowledgeApprovalApiTest {
 
         assertThat(post("roberta.fontana", "/api/knowledge/documents/LOTO-PRESS-01/versions/99.0/reject").statusCode())
                 .isEqualTo(200);
+        JsonArray audit = as("roberta.fontana", http.getAbs(andon.url("/api/audit?object=LOTO-PRESS-01@99.0"))).send().await()
+                .bodyAsJsonObject().getJsonArray("records");
+        assertThat(audit.stream().map(JsonObject.class::cast).map(r -> r.getString("action") + " by " + r.getString("actor")))
+                .contains("document:draft_submitted by roberta.fontana", "document:rejected by roberta.fontana");
         assertThat(as("roberta.fontana", http.getAbs(andon.url("/api/knowledge/drafts"))).send().await()
                 .bodyAsJsonObject().getJsonArray("drafts")).isEmpty();
     }

@@ -147,6 +147,11 @@ public final class AndonApplication implements AutoCloseable {
                                 plant.lines().stream().flatMap(l -> l.stations().stream()).map(Station::id)
                                         .collect(Collectors.toSet()))
                         .build()));
+        // One audit record per committed document change: uploads, drafts, approvals, rejections, deletions.
+        knowledge.addListener(e -> audit.record(e.principal(), "document:" + e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                e.documentId() + (e.version() == null ? "" : "@" + e.version()),
+                e.currentBefore() == null ? null : Map.of("current", e.currentBefore()),
+                e.currentAfter() == null ? Map.of("file", e.file()) : Map.of("current", e.currentAfter(), "file", e.file())));
         knowledge.startWatching();
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
                 notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy).build());
