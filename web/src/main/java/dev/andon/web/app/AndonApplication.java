@@ -143,11 +143,16 @@ public final class AndonApplication implements AutoCloseable {
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
                 settings.path("knowledgeDir", "knowledge", plant.baseDir()), data.resolve("index"),
-                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm))
+                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm)).permissions(policy)
                         .knownPlant(ids(plant.roles(), Role::id), ids(plant.lines(), Line::id),
                                 plant.lines().stream().flatMap(l -> l.stations().stream()).map(Station::id)
                                         .collect(Collectors.toSet()))
                         .build()));
+        // One audit record per committed document change: uploads, drafts, approvals, rejections, deletions.
+        knowledge.addListener(e -> audit.record(e.principal(), "document:" + e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                e.documentId() + (e.version() == null ? "" : "@" + e.version()),
+                e.currentBefore() == null ? null : Map.of("current", e.currentBefore()),
+                e.currentAfter() == null ? Map.of("file", e.file()) : Map.of("current", e.currentAfter(), "file", e.file())));
         knowledge.startWatching();
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
                 notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy).build());

@@ -77,7 +77,21 @@ public final class ApiOperations {
         ops.add(ApiOperation.of(POST, "/api/knowledge/rebuild", Action.DOCUMENTS_APPROVE, "rebuild the index"));
         ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id", Action.KNOWLEDGE_READ, "a document"));
         ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id/sections/:section", Action.KNOWLEDGE_READ, "a section"));
-        ops.add(ApiOperation.of(DELETE, "/api/knowledge/documents/:id", Action.DOCUMENTS_DELETE, "delete a document"));
+        ops.add(ApiOperation.of(DELETE, "/api/knowledge/documents/:id", Action.DOCUMENTS_DELETE,
+                "delete a document (a controlled one waits for approval: 202)"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/imports", Action.DOCUMENTS_IMPORT_FOLDER, "import a folder on the server"));
+        // Drafts: the list says who asked for what; the text of a draft is for approvers only.
+        ops.add(ApiOperation.of(GET, "/api/knowledge/drafts", Action.KNOWLEDGE_READ, "changes waiting for approval"));
+        ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id/versions/:version/draft", Action.DOCUMENTS_APPROVE,
+                "a draft version with its sections"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/documents/:id/versions/:version/approve", Action.DOCUMENTS_APPROVE,
+                "approve a draft (its owner role; never your own)"));
+        ops.add(ApiOperation.signedIn(POST, "/api/knowledge/documents/:id/versions/:version/reject",
+                "reject a draft (an approver) or withdraw your own"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/documents/:id/deletion/approve", Action.DOCUMENTS_APPROVE,
+                "approve a requested deletion (its owner role; never your own)"));
+        ops.add(ApiOperation.signedIn(POST, "/api/knowledge/documents/:id/deletion/reject",
+                "reject a requested deletion (an approver) or withdraw your own"));
         // chat
         ops.add(ApiOperation.of(POST, "/api/chat", Action.CHAT_USE, "ask the assistant"));
         ops.add(ApiOperation.of(POST, "/api/chat/stream", Action.CHAT_USE, "ask the assistant, streamed (SSE)"));
