@@ -56,6 +56,11 @@ public final class IntentRecognizer {
     /** The shift summary is asked for in these words, not just by mentioning a shift ("8 hr shift, what's the max noise"). */
     private static final Pattern THIS_SHIFT = Pattern.compile("\\b(this|current|my|our|last|the) shift\\b(?!\\s+(start|change))|\\bso far\\b");
 
+    /** Words that ask for line status even without naming a line; "running" alone ("when running the lathe") does not. */
+    private static final Pattern STATUS_ASKED = Pattern.compile(
+            "\\b(status|overview|open alerts|what'?s (open|going on|happening)|what is (open|going on|happening)|"
+                    + "which stations|anything (open|down)|on the line|stato)\\b");
+
     private final EmbeddingIntentClassifier classifier;
 
     /** {@code classifier} may be null: patterns alone then decide, with knowledge questions as the default. */
@@ -148,7 +153,7 @@ public final class IntentRecognizer {
         }
         // line status is about the plant's own lines: without a line or station named, or a status word, a general
         // shop question ("which drill bit…", "who checks…") goes to the documents, never to "Which line?"
-        if (best == Intent.LINE_STATUS && !STATUS.matcher(text).find() && !namesSomething && !m.myLine()) {
+        if (best == Intent.LINE_STATUS && !STATUS_ASKED.matcher(text).find() && !namesSomething && !m.myLine()) {
             best = Intent.KNOWLEDGE;
         }
         // an alert question needs something to point at; without a station it is a question for the documents

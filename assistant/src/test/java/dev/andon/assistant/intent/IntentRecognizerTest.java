@@ -107,7 +107,8 @@ class IntentRecognizerTest {
             "master part check on the camera at the start of shift",
             "who checks that every closed alert got feedback",
             "can the handover note be edited after the next shift accepted it?",
-            "somebody kicked the foot switch by accident and the press cycled"})
+            "somebody kicked the foot switch by accident and the press cycled",
+            "can I wear a ring when running the lathe"})
     void generalShopQuestionsAreKnowledgeQuestions(String message) {
         Intent intent = withEmbeddings.recognize(message, extractor.extract(message, null), null, false).intent();
         assertThat(intent).as(message).isIn(Intent.KNOWLEDGE, Intent.ALERT_HELP);

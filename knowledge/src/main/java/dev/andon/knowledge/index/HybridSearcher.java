@@ -6,6 +6,7 @@ import dev.andon.knowledge.SearchHit;
 import dev.andon.knowledge.SearchRequest;
 import dev.andon.knowledge.SectionLinks;
 import dev.andon.knowledge.ingest.DocumentType;
+import dev.andon.knowledge.ingest.LanguageDetector;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -78,7 +79,7 @@ public final class HybridSearcher {
                 if (vector != null) {
                     Query q = new KnnFloatVectorQuery(KnowledgeIndex.F_VECTOR, vector, depth, filter);
                     TopDocs top = searcher.search(q, depth);
-                    accumulate(scores, top, mode == SearchMode.HYBRID, fusion.vectorWeight());
+                    accumulate(scores, top, mode == SearchMode.HYBRID, vectorWeight(text));
                     for (int r = 0; r < top.scoreDocs.length; r++) {
                         Evidence e = evidence.computeIfAbsent(top.scoreDocs[r].doc, x -> new Evidence());
                         e.vectorRank = r + 1;
@@ -94,6 +95,17 @@ public final class HybridSearcher {
             }
         });
     }
+
+    /**
+     * The vector list's weight in the fusion. MiniLM is an English model: for a question in another language the
+     * extra trust the shipped weight gives it (chosen on English questions) is withdrawn, and BM25 with the language's
+     * analyzer counts at least as much.
+     */
+    private double vectorWeight(String text) {
+        return "en".equals(LANGUAGE.detect(text)) ? fusion.vectorWeight() : Math.min(fusion.vectorWeight(), fusion.bm25Weight());
+    }
+
+    private static final LanguageDetector LANGUAGE = new LanguageDetector("en");
 
     private void accumulate(Map<Integer, Double> scores, TopDocs top, boolean fuse, double weight) {
         ScoreDoc[] docs = top.scoreDocs;
