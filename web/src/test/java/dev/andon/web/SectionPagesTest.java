@@ -56,6 +56,13 @@ class SectionPagesTest {
     }
 
     @Test
+    void nobodySignedInGetsNoPage() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(andon.url(
+                "/knowledge/documents/LOTO-PRESS-01/sections/4.1?version=3.2"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void anUnknownSectionIsA404() throws Exception {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(andon.url(
                 "/knowledge/documents/LOTO-PRESS-01/sections/99?version=3.2"))).GET());
