@@ -32,6 +32,7 @@ import dev.andon.web.api.PartHealth;
 import dev.andon.web.api.ReplayRoutes;
 import dev.andon.connectors.replay.RecordedAlertReplay;
 import dev.andon.web.api.RulesRoutes;
+import dev.andon.web.api.SectionPages;
 import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.signin.Identities;
 import dev.andon.core.signin.PasswordHasher;
@@ -206,6 +207,7 @@ public final class AndonApplication implements AutoCloseable {
                         responses, events, clock)::mount,
                 new RulesRoutes(plant, runbooks, workers, bodies, responses, policy)::mount,
                 new KnowledgeRoutes(knowledge, workers, responses)::mount,
+                new SectionPages(knowledge, workers)::mount,
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
                 new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
                         doc -> intake.receive(reader.read(doc)).id(), workers, responses)::mount,

@@ -92,6 +92,8 @@ public final class ApiOperations {
                 "approve a requested deletion (its owner role; never your own)"));
         ops.add(ApiOperation.signedIn(POST, "/api/knowledge/documents/:id/deletion/reject",
                 "reject a requested deletion (an approver) or withdraw your own"));
+        ops.add(ApiOperation.of(GET, "/knowledge/documents/:id/sections/:section", Action.KNOWLEDGE_READ,
+                "a section as a readable HTML page (chat citations link here)"));
         // chat
         ops.add(ApiOperation.of(POST, "/api/chat", Action.CHAT_USE, "ask the assistant"));
         ops.add(ApiOperation.of(POST, "/api/chat/stream", Action.CHAT_USE, "ask the assistant, streamed (SSE)"));
