@@ -66,11 +66,21 @@ public final class InboundMessages {
         return intake.receive(reader.read(doc));
     }
 
+    /** A JSON object from UTF-8 bytes, or a refusal saying what is wrong. */
     public JsonNode parse(byte[] raw) {
+        JsonNode doc = parseAny(raw);
+        if (!doc.isObject()) {
+            throw new InvalidInputException("(payload)", "must be a JSON object");
+        }
+        return doc;
+    }
+
+    /** Any JSON value from UTF-8 bytes (invalid UTF-8 is refused as malformed). */
+    public JsonNode parseAny(byte[] raw) {
         try {
             JsonNode doc = json.readTree(raw);
-            if (doc == null || !doc.isObject()) {
-                throw new InvalidInputException("(payload)", "must be a JSON object");
+            if (doc == null || doc.isMissingNode()) {
+                throw new InvalidInputException("(payload)", "is empty");
             }
             return doc;
         } catch (JsonProcessingException e) {
