@@ -19,6 +19,10 @@ import dev.andon.connectors.out.NotificationFilter;
 import dev.andon.connectors.out.NotificationSink;
 import dev.andon.connectors.out.RetryPolicy;
 import dev.andon.connectors.out.WebhookSink;
+import dev.andon.connectors.replay.PreparedReplay;
+import dev.andon.connectors.replay.RecordedAlertReplay;
+import dev.andon.connectors.replay.ReplayJobs;
+import dev.andon.connectors.replay.ReplayMapping;
 import dev.andon.connectors.webhook.WebhookSignature;
 import dev.andon.connectors.webhook.WebhookSource;
 import dev.andon.core.alert.AlertRecord;
@@ -69,6 +73,8 @@ public final class Connectors implements AutoCloseable {
     private final PermissionPolicy policy;
     private final WorkerExecutor workers;
     private final MessageConsumer<String> stationEvents;
+    private final RecordedAlertReplay replay;
+    private final ReplayJobs replays;
 
     /** What the connectors work with, all from core; the application supplies the rules module's parts as these. */
     public record Parts(Plant plant, IncomingAlertReader reader, AlertIntake intake, AlertLifecycle lifecycle,
@@ -79,7 +85,7 @@ public final class Connectors implements AutoCloseable {
 
     private Connectors(Map<String, Connector> all, List<StationLights> lights, Deliveries deliveries,
                        DeadLetterStore deadLetters, PermissionPolicy policy, WorkerExecutor workers,
-                       MessageConsumer<String> stationEvents) {
+                       MessageConsumer<String> stationEvents, RecordedAlertReplay replay) {
         this.all = all;
         this.lights = lights;
         this.deliveries = deliveries;
@@ -87,6 +93,8 @@ public final class Connectors implements AutoCloseable {
         this.policy = policy;
         this.workers = workers;
         this.stationEvents = stationEvents;
+        this.replay = replay;
+        this.replays = new ReplayJobs(replay, Clock.systemUTC());
     }
 
     /** Loads {@code configFile} (missing: no connectors), builds every connector and starts those enabled. */
@@ -160,7 +168,9 @@ public final class Connectors implements AutoCloseable {
         });
         deliveries.resumePending();
         LOG.info("connectors: {}", all.isEmpty() ? "none" : String.join(", ", all.keySet()));
-        return new Connectors(all, lights, deliveries, deadLetters, p.policy(), workers, stationEvents);
+        RecordedAlertReplay replay = new RecordedAlertReplay(p.reader(), p.intake(), p.json(), p.clock(),
+                RecordedAlertReplay.Sleeper.real(), 1_000_000, 10_000);
+        return new Connectors(all, lights, deliveries, deadLetters, p.policy(), workers, stationEvents, replay);
     }
 
     private static MqttSettings mqtt(ConnectorsConfig.Broker b, String name, Map<String, String> env, Path baseDir) {
@@ -194,6 +204,24 @@ public final class Connectors implements AutoCloseable {
     public void alertChanged(AlertRecord rec) {
         deliveries.alertChanged(rec);
         lights.forEach(l -> l.alertChanged(rec));
+    }
+
+    /**
+     * Replays a recording (checked in full first; refused as a whole → nothing written): as fast as possible it
+     * answers with the report; paced ({@code speed} &gt; 0) it starts a background job to follow with {@link #replayJob}.
+     */
+    public Object replay(Principal who, byte[] recording, byte[] mapping, double speed) {
+        policy.require(who, Action.REPLAY_RUN, null);
+        PreparedReplay prepared = replay.prepare(recording, mapping == null ? null : ReplayMapping.parse(mapping));
+        if (speed == 0) {
+            return replay.run(prepared, 0, n -> { });
+        }
+        return replays.start(prepared, speed);
+    }
+
+    public ReplayJobs.Job replayJob(Principal who, String id) {
+        policy.require(who, Action.REPLAY_RUN, null);
+        return replays.get(id);
     }
 
     public List<ConnectorHealth> health() {
@@ -275,6 +303,7 @@ public final class Connectors implements AutoCloseable {
                 LOG.warn("closing connector {} failed", c.name(), e);
             }
         }
+        replays.close();
         workers.close();
     }
 }

@@ -189,8 +189,10 @@ class ModuleApiTest {
                 {"source":"vision-model","line":"L1","station":"vision-4","type":"vision-defect","severity":"medium","confidence":0.91,"timestamp":"2025-03-01T10:00:00Z"}
                 {"source":"vision-model","line":"L1","station":"vision-99","type":"vision-defect","severity":"medium","confidence":0.91,"timestamp":"2025-03-01T10:00:10Z"}
                 """;
-        HttpResponse<Buffer> r = upload("/api/replay", MultipartForm.create()
-                .binaryFileUpload("recording", "day.jsonl", Buffer.buffer(recording), "application/x-ndjson"));
+        HttpResponse<Buffer> r = http.postAbs(andon.url("/api/replay"))
+                .putHeader("Authorization", "Bearer " + andon.tokenFor("roberta.fontana"))
+                .sendMultipartForm(MultipartForm.create()
+                        .binaryFileUpload("recording", "day.jsonl", Buffer.buffer(recording), "application/x-ndjson")).await();
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
         JsonObject report = r.bodyAsJsonObject();
         assertThat(report.getInteger("accepted")).isEqualTo(1);

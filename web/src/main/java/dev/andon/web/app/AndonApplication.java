@@ -33,7 +33,6 @@ import dev.andon.web.api.KnowledgeRoutes;
 import dev.andon.web.api.LineRoutes;
 import dev.andon.web.api.PartHealth;
 import dev.andon.web.api.ReplayRoutes;
-import dev.andon.connectors.replay.RecordedAlertReplay;
 import dev.andon.web.api.RulesRoutes;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.ErrorResponder;
@@ -177,8 +176,7 @@ public final class AndonApplication implements AutoCloseable {
                 new RulesRoutes(plant, runbooks, workers, bodies, responses)::mount,
                 new KnowledgeRoutes(knowledge, workers, responses)::mount,
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
-                new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
-                        doc -> intake.receive(reader.read(doc)).id(), workers, responses)::mount,
+                new ReplayRoutes(connectors, workers, responses)::mount,
                 new ConnectorRoutes(connectors, workers, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,
                 new HealthRoutes(health, workers, responses)::mount);
