@@ -66,7 +66,9 @@ class ConnectorsApiTest {
 
     @Test
     void alertsPostedToARealAlertmanagerArriveAsDecisionsAndResolvedOnesClose() throws Exception {
-        try (Alertmanager am = Alertmanager.start(dir.resolve("am"), andon.url("/api/connectors/alertmanager"), luca)) {
+        // Alertmanager posts with a machine token that may raise alerts, as a model gateway would.
+        String token = andon.machineToken("alertmanager", "alerts:write");
+        try (Alertmanager am = Alertmanager.start(dir.resolve("am"), andon.url("/api/connectors/alertmanager"), token)) {
             String startsAt = RunningAndon.NINE_AM_ROME.minusSeconds(60).toString();
             String firing = """
                     [{"labels": {"alertname": "PressVibrationHigh", "line": "L2", "station": "press-3",
@@ -100,7 +102,9 @@ class ConnectorsApiTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(alert(id).path("state").asText()).isIn("resolved", "expired"));
             JsonNode last = alert(id).path("history");
-            assertThat(last.get(last.size() - 1).path("note").asText()).startsWith("resolved in Alertmanager");
+            assertThat(last.get(last.size() - 1).path("note").asText()).startsWith("resolved in Alertmanager")
+                    .contains("posted by token:");
+            assertThat(last.get(last.size() - 1).path("actor").asText()).isEqualTo("system:connector:alertmanager");
         }
     }
 
@@ -167,5 +171,23 @@ class ConnectorsApiTest {
         assertThat(Http.get(andon.url("/api/connectors/dead-letters"), luca).statusCode()).isEqualTo(403);
         assertThat(body(Http.get(andon.url("/api/connectors/vision"), luca)).path("enabled").asBoolean()).isTrue();
         assertThat(Http.get(andon.url("/api/connectors/nope"), luca).statusCode()).isEqualTo(404);
+
+        String admin = andon.tokenFor("admin");
+        HttpResponse<String> off = Http.post(andon.url("/api/connectors/alertmanager/disable"), admin, "");
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        assertThat(body(off).path("enabled").asBoolean()).isFalse();
+        String empty = "{\"version\": \"4\", \"alerts\": []}";
+        assertThat(Http.post(andon.url("/api/connectors/alertmanager"), luca, empty).statusCode()).isEqualTo(409);
+        assertThat(Http.post(andon.url("/api/connectors/alertmanager/enable"), admin, "").statusCode()).isEqualTo(200);
+        assertThat(Http.post(andon.url("/api/connectors/alertmanager"), luca, empty).statusCode()).isEqualTo(200);
+
+        // The malformed Alertmanager body of another test, among others, is kept for the administrator to see.
+        Http.post(andon.url("/api/connectors/alertmanager"), luca, "{\"version\": \"4\", ");
+        JsonNode letters = body(Http.get(andon.url("/api/connectors/dead-letters?connector=alertmanager"), admin));
+        assertThat(letters).anySatisfy(l -> {
+            assertThat(l.path("reason").asText()).contains("malformed JSON");
+            assertThat(l.path("raw").asText()).isEqualTo("{\"version\": \"4\", ");
+            assertThat(l.path("direction").asText()).isEqualTo("in");
+        });
     }
 }

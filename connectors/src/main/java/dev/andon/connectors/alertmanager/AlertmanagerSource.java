@@ -127,9 +127,12 @@ public final class AlertmanagerSource implements Connector {
         if (!rec.state().canMoveTo(to)) {
             return Optional.empty();
         }
-        String note = "resolved in Alertmanager" + (am.hasNonNull("endsAt") ? " at " + am.get("endsAt").asText() : "");
+        String note = "resolved in Alertmanager" + (am.hasNonNull("endsAt") ? " at " + am.get("endsAt").asText() : "")
+                + " (posted by " + who.id() + ")";
+        // The source retracts its own alert: the connector acts, as a machine, in the poster's request.
+        Principal connector = Principal.system("connector:" + name).inRequest(who.requestId());
         try {
-            return Optional.of(lifecycle.transition(rec.id(), to, who.id(), note));
+            return Optional.of(lifecycle.transition(rec.id(), to, connector, note));
         } catch (ConflictException e) {
             return Optional.empty();
         }
