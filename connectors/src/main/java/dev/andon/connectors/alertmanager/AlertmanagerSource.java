@@ -225,7 +225,7 @@ public final class AlertmanagerSource implements Connector {
 
     @Override
     public ConnectorHealth health() {
-        return stats.health(name, kind(), "in", enabled, enabled, "POST /api/connectors/alertmanager[/" + name + "]"
+        return stats.health(name, kind(), "in", enabled, enabled, "POST /api/connectors/alertmanager[?connector=" + name + "]"
                 + "; labels line=" + mapping.lineLabel() + ", station=" + mapping.stationLabel() + ", type="
                 + mapping.typeLabel() + ", severity=" + mapping.severityLabel());
     }

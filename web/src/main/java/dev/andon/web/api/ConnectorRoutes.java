@@ -43,8 +43,8 @@ public final class ConnectorRoutes {
             int limit = limit(ctx.queryParams().get("limit"));
             responses.reply(ctx, 200, workers.run(() -> connectors.deadLetters(who, connector, limit)));
         });
-        router.post("/api/connectors/alertmanager").handler(ctx -> alertmanager(ctx, null));
-        router.post("/api/connectors/alertmanager/:name").handler(ctx -> alertmanager(ctx, ctx.pathParam("name")));
+        // With several Alertmanager connectors, ?connector=NAME picks one.
+        router.post("/api/connectors/alertmanager").handler(ctx -> alertmanager(ctx, ctx.queryParams().get("connector")));
         router.post("/api/connectors/webhooks/:name").handler(this::webhook);
         router.get("/api/connectors/:name").handler(ctx -> {
             Principals.of(ctx);

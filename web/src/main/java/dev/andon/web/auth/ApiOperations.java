@@ -48,8 +48,7 @@ public final class ApiOperations {
         // connectors
         ops.add(ApiOperation.signedIn(GET, "/api/connectors", "connectors with their health; dead-letter counts"));
         ops.add(ApiOperation.of(GET, "/api/connectors/dead-letters", Action.CONNECTORS_MANAGE, "dead letters, newest first"));
-        ops.add(ApiOperation.of(POST, "/api/connectors/alertmanager", Action.ALERTS_RAISE, "Prometheus Alertmanager webhook (v4; each alert's line checked)"));
-        ops.add(ApiOperation.of(POST, "/api/connectors/alertmanager/:name", Action.ALERTS_RAISE, "a named Alertmanager connector's webhook"));
+        ops.add(ApiOperation.of(POST, "/api/connectors/alertmanager", Action.ALERTS_RAISE, "Prometheus Alertmanager webhook (v4; each alert's line checked; ?connector= with several)"));
         ops.add(ApiOperation.of(POST, "/api/connectors/webhooks/:name", Action.ALERTS_RAISE, "generic alert webhook (bound callers; optional HMAC signature)"));
         ops.add(ApiOperation.signedIn(GET, "/api/connectors/:name", "a connector's health"));
         ops.add(ApiOperation.of(POST, "/api/connectors/:name/enable", Action.CONNECTORS_MANAGE, "switch a connector on"));
