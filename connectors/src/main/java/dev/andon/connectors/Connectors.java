@@ -179,7 +179,10 @@ public final class Connectors implements AutoCloseable {
                 b.passwordEnv() == null ? null : env.get(b.passwordEnv()),
                 b.clientId() == null ? "andon-" + name : b.clientId(),
                 Duration.ofMillis(b.reconnectInitialMillis() == null ? 500 : b.reconnectInitialMillis()),
-                Duration.ofMillis(b.reconnectMaxMillis() == null ? 30_000 : b.reconnectMaxMillis()), 4 * 1_048_576);
+                Duration.ofMillis(b.reconnectMaxMillis() == null ? 30_000 : b.reconnectMaxMillis()),
+                // MQTT's own maximum: a message the client could not decode would be redelivered forever; one it
+                // decodes is measured against maxPayloadBytes and kept as a dead letter when over.
+                268_435_455);
     }
 
     private static AlertmanagerMapping mapping(ConnectorsConfig.Source s) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * At most {@code perSecond} messages per key (an MQTT topic, a webhook token) in any one second; what is over is
- * refused, so one chattering source cannot starve the others or the store. Called from one thread (an event loop).
+ * refused, so one chattering source cannot starve the others or the store.
  */
 public final class FloodGuard {
     private final int perSecond;
@@ -16,7 +16,7 @@ public final class FloodGuard {
     }
 
     /** True when the message may pass. {@code nowMillis} is the current time. */
-    public boolean allow(String key, long nowMillis) {
+    public synchronized boolean allow(String key, long nowMillis) {
         if (perSecond <= 0) {
             return true;
         }

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns committed alert changes into notifications and delivers each to every sink that wants it: claimed in the
@@ -32,6 +34,8 @@ public final class Deliveries {
     private final RetryPolicy retry;
     private final ObjectMapper json;
     private final Clock clock;
+    /** Deliveries this process is working on, so resuming at start never sends one a second time alongside. */
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
 
     public Deliveries(List<NotificationSink> sinks, DeliveryLog log, Rejections rejections, Vertx vertx,
                       WorkerExecutor workers, RetryPolicy retry, ObjectMapper json, Clock clock) {
@@ -54,7 +58,7 @@ public final class Deliveries {
             for (Notification n : events) {
                 for (NotificationSink sink : sinks) {
                     if (sink.enabled() && sink.filter().wants(n)) {
-                        claim(sink, n).ifPresent(d -> attempt(sink, n, d));
+                        claim(sink, n).filter(d -> active.add(d.key())).ifPresent(d -> attempt(sink, n, d));
                     }
                 }
             }
@@ -67,7 +71,9 @@ public final class Deliveries {
         workers.executeBlocking(() -> {
             for (NotificationSink sink : sinks) {
                 for (Delivery d : log.pending(sink.name())) {
-                    attempt(sink, json.readValue(d.body(), Notification.class), d);
+                    if (active.add(d.key())) {
+                        attempt(sink, json.readValue(d.body(), Notification.class), d);
+                    }
                 }
             }
             return null;
@@ -93,6 +99,7 @@ public final class Deliveries {
             if (ar.succeeded()) {
                 log.record(d.attempted(Delivery.DELIVERED, null, clock.instant()));
                 sink.stats().message();
+                active.remove(d.key());
                 return null;
             }
             String error = String.valueOf(ar.cause().getMessage());
@@ -101,6 +108,7 @@ public final class Deliveries {
                 log.record(d.attempted(Delivery.DEAD, error, clock.instant()));
                 rejections.giveUpOutbound(sink.name(), sink.stats(), "gave up after " + next.attempts()
                         + " attempts: " + error, d.body());
+                active.remove(d.key());
                 return null;
             }
             log.record(next);

@@ -78,11 +78,7 @@ public final class WebhookSource implements Connector {
             rejections.rejectInbound(name, stats, "caller " + who.id() + " is not bound to this webhook", body);
             throw new ForbiddenException(who.id() + " is not bound to webhook '" + name + "'");
         }
-        boolean allowed;
-        synchronized (flood) {
-            allowed = flood.allow(who.id(), clock.millis());
-        }
-        if (!allowed) {
+        if (!flood.allow(who.id(), clock.millis())) {
             rejections.rejectInbound(name, stats, "flood: caller " + who.id() + " sent more than "
                     + flood.perSecond() + " requests in one second", body);
             throw new ConflictException("more than " + flood.perSecond() + " requests in one second from " + who.id()

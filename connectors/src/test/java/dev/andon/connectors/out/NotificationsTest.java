@@ -158,6 +158,24 @@ class NotificationsTest {
     }
 
     @Test
+    void eachEscalationIsItsOwnEventAndAnAcknowledgementIsNone() {
+        AlertRecord rec = assigned();
+        AlertRecord escalated = rig.alerts.transition(rec.id(), AlertState.ESCALATED, "andon-escalation",
+                "not acknowledged within 5 min: team leader called", Instant.now());
+        AlertRecord again = rig.alerts.transition(rec.id(), AlertState.ESCALATED, "andon-escalation",
+                "on-call called", Instant.now());
+        AlertRecord acknowledged = rig.alerts.transition(rec.id(), AlertState.ACKNOWLEDGED, "marco.ferri", null,
+                Instant.now());
+
+        assertThat(Notification.of(escalated)).singleElement().satisfies(n -> {
+            assertThat(n.key()).isEqualTo(rec.id() + ":escalated:1");
+            assertThat(n.summary()).endsWith("escalated: not acknowledged within 5 min: team leader called");
+        });
+        assertThat(Notification.of(again)).extracting(Notification::key).containsExactly(rec.id() + ":escalated:2");
+        assertThat(Notification.of(acknowledged)).isEmpty();
+    }
+
+    @Test
     void aDeliveryPendingWhenAndonStoppedIsSentAtStart() throws Exception {
         List<JsonObject> got = new CopyOnWriteArrayList<>();
         WebhookSink sink = webhook("pager", receiver(got, new AtomicInteger()), NotificationFilter.of(null, null, null));
