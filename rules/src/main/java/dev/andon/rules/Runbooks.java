@@ -5,6 +5,7 @@ import dev.andon.core.intake.AlertIntake;
 import dev.andon.core.intake.AlertLifecycle;
 import dev.andon.core.config.AndonSettings;
 import dev.andon.core.error.Problem;
+import dev.andon.core.identity.PermissionPolicy;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.ShiftRoster;
@@ -105,6 +106,19 @@ public final class Runbooks implements AutoCloseable {
      */
     public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
                                  StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler) {
+        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, null);
+    }
+
+    /**
+     * As above with the permission policy that governs ruleset changes (upload, backtest, approve, activate). Null:
+     * the file named by the {@code permissionsFile} setting (relative to the plant file), else the bundled policy.
+     */
+    public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
+                                 StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
+                                 PermissionPolicy permissions) {
+        PermissionPolicy policy = permissions != null ? permissions : andonSettings.get("permissionsFile")
+                .map(f -> PermissionPolicy.load(andonSettings.path("permissionsFile", f, plant.baseDir())))
+                .orElseGet(PermissionPolicy::bundled);
         RulesetCompiler compiler = sharedCompiler == null ? new RulesetCompiler() : sharedCompiler;
         RulesSettings settings = RulesSettings.from(andonSettings, plant);
         JsonCodec json = new JsonCodec(AndonJson.newMapper());
@@ -128,12 +142,14 @@ public final class Runbooks implements AutoCloseable {
         EscalationScheduler escalations = new EscalationScheduler(db, alerts, escalationStore, people, plant, listeners, clock);
         HeartbeatMonitor heartbeats = new HeartbeatMonitor(db, plant, alerts, intake, lifecycle, json, clock,
                 settings.modelSilentAfter());
-        // Backtests decide with candidate rules: their rule problems are not the running service's.
+        // Backtests decide with candidate rules nobody approved yet: within a time and memory budget, and their rule
+        // problems are not the running service's.
         RunbookDecider replay = new RunbookDecider(plant, new FactBuilder(plant, roster, people),
-                new RunbookEngine(settings.firingLimit()), new DecisionAssembler(people),
+                new RunbookEngine(settings.firingLimit(), settings.backtestAlertBudget()), new DecisionAssembler(people),
                 new FallbackDecisions(roster, people), new EvaluationProblems());
-        RulesetGovernance rulesets = new RulesetGovernance(db, plant, new RulesetStore(db, json), compiler,
-                active, new Backtester(alerts, inputs, silences, replay, clock, settings.backtestMaxAlerts(), 10),
+        RulesetGovernance rulesets = new RulesetGovernance(db, policy, new RulesetStore(db, json), compiler,
+                active, new Backtester(alerts, inputs, silences, replay, clock,
+                        settings.backtestMaxAlerts(), 10, settings.backtestAlertBudget().time(), settings.backtestTimeout()),
                 clock, settings.rulesetMaxBytes(), settings.rulesetMaxFiles());
         rulesets.start(new RulesFolder(settings.rulesDir()));
 
