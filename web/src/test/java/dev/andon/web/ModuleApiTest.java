@@ -52,10 +52,37 @@ class ModuleApiTest {
         return http.postAbs(andon.url(path)).sendMultipartForm(form).await();
     }
 
+    HttpResponse<Buffer> postAs(String person, String path, JsonObject body) {
+        return http.postAbs(andon.url(path)).putHeader("Authorization", "Bearer " + andon.tokenFor(person))
+                .sendJsonObject(body).await();
+    }
+
+    HttpResponse<Buffer> uploadAs(String person, String path, MultipartForm form) {
+        return http.postAbs(andon.url(path)).putHeader("Authorization", "Bearer " + andon.tokenFor(person))
+                .sendMultipartForm(form).await();
+    }
+
+    static JsonObject rulesetOf(String name, String drl) {
+        return new JsonObject().put("files", new JsonObject().put(name, drl));
+    }
+
+    static final String ONE_RULE = """
+            package plant.api;
+            import dev.andon.rules.facts.*;
+            global DecisionDraft decision;
+            rule "Everything to the team leader"
+            when
+                AlertFact()
+            then
+                decision.runbook("general");
+                decision.owner("team-leader");
+            end
+            """;
+
     @Test
     void aRulesetThatDoesNotCompileIsRefusedWithFileAndLineAndTheActiveOneStays() {
         String activeBefore = get("/api/rulesets").bodyAsJsonObject().getJsonObject("active").getString("version");
-        MultipartForm form = MultipartForm.create().attribute("author", "roberta.fontana")
+        MultipartForm form = MultipartForm.create()
                 .binaryFileUpload("files", "broken.drl", Buffer.buffer("""
                         package dev.andon.rules.sample
                         rule "half written"
@@ -64,7 +91,7 @@ class ModuleApiTest {
                         then
                         end
                         """), "text/plain");
-        HttpResponse<Buffer> r = upload("/api/rulesets", form);
+        HttpResponse<Buffer> r = uploadAs("roberta.fontana", "/api/rulesets", form);
 
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(400);
         assertThat(r.bodyAsJsonObject().getJsonArray("problems").getJsonObject(0).getString("field")).startsWith("broken.drl");
@@ -74,9 +101,47 @@ class ModuleApiTest {
     @Test
     void onlyAProcessOwnerMayApproveARuleset() {
         String active = get("/api/rulesets").bodyAsJsonObject().getJsonObject("active").getString("version");
-        HttpResponse<Buffer> r = post("/api/rulesets/" + active + "/approve", new JsonObject().put("approver", "anna.rossi"));
+        HttpResponse<Buffer> r = postAs("anna.rossi", "/api/rulesets/" + active + "/approve", new JsonObject());
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(403);
-        assertThat(r.bodyAsJsonObject().getString("message")).contains("process-owner");
+        assertThat(r.bodyAsJsonObject().getString("message")).contains("rulesets:approve");
+        HttpResponse<Buffer> anonymous = post("/api/rulesets/" + active + "/approve",
+                new JsonObject().put("approver", "roberta.fontana"));
+        assertThat(anonymous.statusCode()).as(anonymous.bodyAsString()).isEqualTo(401);
+    }
+
+    @Test
+    void aRunbookAuthorUploadsAndBacktestsTheProcessOwnerApprovesAndTheAuthorCannot() {
+        HttpResponse<Buffer> anonymous = post("/api/rulesets", rulesetOf("team-leader.drl", ONE_RULE).put("author", "alessio.barbieri"));
+        assertThat(anonymous.statusCode()).as(anonymous.bodyAsString()).isEqualTo(401);
+        HttpResponse<Buffer> operator = postAs("anna.rossi", "/api/rulesets", rulesetOf("team-leader.drl", ONE_RULE));
+        assertThat(operator.statusCode()).as(operator.bodyAsString()).isEqualTo(403);
+
+        HttpResponse<Buffer> up = postAs("alessio.barbieri", "/api/rulesets", rulesetOf("team-leader.drl", ONE_RULE)
+                .put("author", "roberta.fontana"));
+        assertThat(up.statusCode()).as(up.bodyAsString()).isEqualTo(201);
+        String version = up.bodyAsJsonObject().getString("version");
+        assertThat(up.bodyAsJsonObject().getString("author")).isEqualTo("alessio.barbieri");
+
+        HttpResponse<Buffer> backtest = postAs("alessio.barbieri", "/api/rulesets/" + version + "/backtest", new JsonObject());
+        assertThat(backtest.statusCode()).as(backtest.bodyAsString()).isEqualTo(200);
+        HttpResponse<Buffer> own = postAs("alessio.barbieri", "/api/rulesets/" + version + "/approve", new JsonObject());
+        assertThat(own.statusCode()).as(own.bodyAsString()).isEqualTo(403);
+        HttpResponse<Buffer> approved = postAs("roberta.fontana", "/api/rulesets/" + version + "/approve", new JsonObject());
+        assertThat(approved.statusCode()).as(approved.bodyAsString()).isEqualTo(200);
+        assertThat(approved.bodyAsJsonObject().getString("approvedBy")).isEqualTo("roberta.fontana");
+    }
+
+    @Test
+    void aRulesetWhoseActionWritesAFileIsRefusedAndTheFileIsNeverWritten() {
+        java.nio.file.Path marker = dataDir.resolve("written-by-a-rule.txt");
+        String attack = ONE_RULE.replace("decision.runbook(\"general\");",
+                "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker + "\"), \"pwned\");");
+
+        HttpResponse<Buffer> r = postAs("roberta.fontana", "/api/rulesets", rulesetOf("attack.drl", attack));
+
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(400);
+        assertThat(r.bodyAsJsonObject().getJsonArray("problems").getJsonObject(0).getString("field")).isEqualTo("attack.drl:8");
+        assertThat(marker).doesNotExist();
     }
 
     @Test

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.plant.Plant;
 import dev.andon.rules.Runbooks;
 import dev.andon.rules.silence.SilenceRequest;
+import dev.andon.web.auth.Principals;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.JsonResponses;
 import dev.andon.web.http.RequestBodies;
@@ -44,20 +46,22 @@ public final class RulesRoutes {
                 "versions", runbooks.rulesets().list())));
         router.post("/api/rulesets").handler(this::upload);
         router.post("/api/rulesets/rollback").handler(ctx -> {
-            String actor = actor(ctx);
-            respond(ctx, 200, () -> runbooks.rulesets().rollback(actor));
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.rulesets().rollback(who));
         });
         router.get("/api/rulesets/:version").handler(ctx ->
                 respond(ctx, 200, () -> runbooks.rulesets().get(ctx.pathParam("version"))));
-        router.post("/api/rulesets/:version/backtest").handler(ctx ->
-                respond(ctx, 200, () -> runbooks.rulesets().backtest(ctx.pathParam("version"))));
+        router.post("/api/rulesets/:version/backtest").handler(ctx -> {
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.rulesets().backtest(who, ctx.pathParam("version")));
+        });
         router.post("/api/rulesets/:version/approve").handler(ctx -> {
-            String approver = RequestBodies.requiredText(RequestBodies.requireObject(bodies.json(ctx)), "approver");
-            respond(ctx, 200, () -> runbooks.rulesets().approve(ctx.pathParam("version"), approver));
+            Principal approver = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.rulesets().approve(approver, ctx.pathParam("version")));
         });
         router.post("/api/rulesets/:version/activate").handler(ctx -> {
-            String actor = actor(ctx);
-            respond(ctx, 200, () -> runbooks.rulesets().activate(ctx.pathParam("version"), actor));
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.rulesets().activate(who, ctx.pathParam("version")));
         });
 
         router.get("/api/alerts/:id/escalations").handler(ctx -> {
@@ -105,17 +109,16 @@ public final class RulesRoutes {
         });
     }
 
-    /** Multipart files (DRL, CSV, XLSX) with an {@code author} form field, or JSON {author, files: {name: text}}. */
+    /** Multipart files (DRL, CSV, XLSX) or JSON {files: {name: text}}; the author is the signed-in principal. */
     private void upload(RoutingContext ctx) {
+        Principal author = Principals.of(ctx);
         String contentType = String.valueOf(ctx.request().getHeader("Content-Type"));
         if (contentType.startsWith("multipart/")) {
-            String author = ctx.request().getFormAttribute("author");
             List<FileUpload> files = Uploads.require(ctx);
             respond(ctx, 201, () -> runbooks.rulesets().upload(author, Uploads.read(files)));
             return;
         }
         JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
-        String author = RequestBodies.text(body, "author");
         JsonNode files = body.get("files");
         if (files == null || !files.isObject() || files.isEmpty()) {
             throw new InvalidInputException("files", "must be an object of file name → file text");
