@@ -19,14 +19,15 @@ public final class DecisionDraft {
     public static final String UNRESOLVED = "unresolved";
     /**
      * Result limits (part of the evaluation budget, enforced for every ruleset): a rule writing more than this throws,
-     * and the alert gets the fallback decision. Generous for real runbooks; they stop a rule that grows a text or a
-     * list with every firing from filling the memory.
+     * and the alert gets the fallback decision. Far above real runbooks and above what the firing limit lets a runaway
+     * rule write (so it is still reported as runaway); they stop a rule from growing a text with every firing, and
+     * bound a decision's size when the firing limit is raised.
      */
     public static final int MAX_TEXT = 2000;
-    public static final int MAX_STEPS = 500;
+    public static final int MAX_STEPS = 10_000;
     public static final int MAX_FLAGS = 100;
-    public static final int MAX_ESCALATIONS = 50;
-    public static final int MAX_REASONS = 2000;
+    public static final int MAX_ESCALATIONS = 10_000;
+    public static final int MAX_REASONS = 10_000;
     private static final String[] NONE = new String[0];
 
     private final Runbook runbook = new Runbook();
