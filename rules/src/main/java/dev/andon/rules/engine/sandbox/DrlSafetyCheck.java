@@ -335,7 +335,8 @@ public final class DrlSafetyCheck {
     }
 
     private static boolean allowedWord(String name, boolean condition) {
-        return name.startsWith("$") || COMMON_WORDS.contains(name)
+        // "$a__Handle__" and the like are variables Drools generates next to the bindings: not the rule's to use.
+        return (name.startsWith("$") && !name.contains("__")) || COMMON_WORDS.contains(name)
                 || (condition ? CONDITION_WORDS : ACTION_WORDS).contains(name)
                 || FactModel.isType(name) || FactModel.isMember(name);
     }

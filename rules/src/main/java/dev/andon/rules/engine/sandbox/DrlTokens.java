@@ -2,6 +2,8 @@ package dev.andon.rules.engine.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits DRL text into identifiers, literals and punctuation the way every consumer downstream (the DRL lexer, MVEL
@@ -30,6 +32,9 @@ public final class DrlTokens {
     }
 
     private static final String PUNCTUATION = "(){}[];,.:!=<>+-*/%&|?^~";
+    /** Decimal and hex literals with Java's suffixes (and DRL's B/I for BigDecimal/BigInteger); nothing else. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "0[xX][0-9a-fA-F_]+[lL]?|[0-9][0-9_]*(\\.[0-9][0-9_]*)?([eE][+-]?[0-9]+)?[lLfFdDBI]?");
 
     private DrlTokens() {
     }
@@ -115,10 +120,13 @@ public final class DrlTokens {
                 continue;
             }
             if (c >= '0' && c <= '9') {
-                int k = i + 1;
-                while (k < n && (isAsciiLetterOrDigit(text.charAt(k)) || text.charAt(k) == '_'
-                        || (text.charAt(k) == '.' && k + 1 < n && Character.isDigit(text.charAt(k + 1))))) {
-                    k++;
+                Matcher number = NUMBER.matcher(text).region(i, n);
+                if (!number.lookingAt()) {
+                    return fail(out, line, "cannot read the number here");
+                }
+                int k = number.end();
+                if (k < n && (isIdentPart(text.charAt(k)) || text.charAt(k) > 127)) {
+                    return fail(out, line, "a number must not run into a name");
                 }
                 out.add(new Token(Kind.NUMBER, text.substring(i, k), line, i));
                 i = k;

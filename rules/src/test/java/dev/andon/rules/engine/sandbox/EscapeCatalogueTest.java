@@ -242,6 +242,10 @@ class EscapeCatalogueTest {
                             decision.flag("x");
                         end
                         """, 5),
+                new Attempt("number running into a name", "attack.drl", ruleDoing(
+                        "decision.because(\"\" + 1System.getenv());"), 8),
+                new Attempt("variable Drools generates (a fact handle)", "attack.drl", ruleDoing(
+                        "decision.because(\"\" + $a__Handle__.getObject());"), 8),
                 new Attempt("lambda", "attack.drl", ruleDoing("Runnable $r = () -> {};"), 8),
                 new Attempt("anonymous subclass of a fact", "attack.drl", ruleDoing(
                         "insert(new Procedure(\"r\", \"d\") { });"), 8),
