@@ -104,6 +104,11 @@ public final class AndonDatabase implements AutoCloseable {
         return db.treeMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
     }
 
+    /** An append-style log from a sequence number to a JSON document, read forwards or backwards. */
+    public KeyedJsonLog keyedJsonLog(String name) {
+        return new KeyedJsonLog(orderedJsonMap(name));
+    }
+
     public Atomic.Long sequence(String name) {
         return db.atomicLong(name).createOrOpen();
     }

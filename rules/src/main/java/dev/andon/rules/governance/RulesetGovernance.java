@@ -1,5 +1,6 @@
 package dev.andon.rules.governance;
 
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.error.ConflictException;
 import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
@@ -36,9 +37,12 @@ import java.util.Optional;
 public final class RulesetGovernance {
     private static final Logger LOG = LoggerFactory.getLogger(RulesetGovernance.class);
     private static final int COMPILED_KEPT = 4;
+    /** Who activates the rules folder at start: the service itself (deploying the files was the approval). */
+    private static final Principal RULES_FOLDER = Principal.system(RulesetVersion.RULES_FOLDER);
 
     private final AndonDatabase db;
     private final PermissionPolicy policy;
+    private final AuditTrail audit;
     private final RulesetStore store;
     private final RulesetCompiler compiler;
     private final ActiveRuleset active;
@@ -49,10 +53,12 @@ public final class RulesetGovernance {
     private final Map<String, CompiledRuleset> compiled = new LinkedHashMap<>(8, 0.75f, true);
     private volatile List<Problem> folderProblems = List.of();
 
-    public RulesetGovernance(AndonDatabase db, PermissionPolicy policy, RulesetStore store, RulesetCompiler compiler,
-                             ActiveRuleset active, Backtester backtester, Clock clock, long maxBytes, int maxFiles) {
+    public RulesetGovernance(AndonDatabase db, PermissionPolicy policy, AuditTrail audit, RulesetStore store,
+                             RulesetCompiler compiler, ActiveRuleset active, Backtester backtester, Clock clock,
+                             long maxBytes, int maxFiles) {
         this.db = db;
         this.policy = policy;
+        this.audit = audit;
         this.store = store;
         this.compiler = compiler;
         this.active = active;
@@ -98,8 +104,12 @@ public final class RulesetGovernance {
             return same.get();
         }
         CompiledRuleset candidate = compiler.compile("upload", bundle);
-        RulesetVersion v = store.add(new RulesetStore.RulesetVersionDraft(author.id(), clock.instant(),
-                RulesetVersion.UPLOAD, candidate.ruleCount()), bundle);
+        RulesetVersion v = db.write(() -> {
+            RulesetVersion added = store.add(new RulesetStore.RulesetVersionDraft(author.id(), clock.instant(),
+                    RulesetVersion.UPLOAD, candidate.ruleCount()), bundle);
+            audit.record(author, "ruleset.upload", "ruleset/" + added.version(), null, added);
+            return added;
+        });
         keep(candidate.as(v.version()));
         LOG.info("ruleset {} uploaded by {} ({} rules, {})", v.version(), v.author(), v.ruleCount(), v.hash());
         return v;
@@ -116,8 +126,12 @@ public final class RulesetGovernance {
         }
         RulesetVersion v = store.get(version);
         BacktestReport report = backtester.run(compiled(v.version()));
-        store.update(v.withBacktest(new BacktestSummary(report.at(), report.replayed(), report.changed(),
-                report.fallbacks(), report.overBudget(), report.stopped())));
+        RulesetVersion tested = v.withBacktest(new BacktestSummary(report.at(), report.replayed(), report.changed(),
+                report.fallbacks(), report.overBudget(), report.stopped()));
+        db.write(() -> {
+            store.update(tested);
+            audit.record(who, "ruleset.backtest", "ruleset/" + version, v.backtest(), tested.backtest());
+        });
         return report;
     }
 
@@ -146,7 +160,10 @@ public final class RulesetGovernance {
                     + "); it cannot be approved");
         }
         RulesetVersion approved = v.approved(approver.id(), clock.instant());
-        store.update(approved);
+        db.write(() -> {
+            store.update(approved);
+            audit.record(approver, "ruleset.approve", "ruleset/" + version, v, approved);
+        });
         LOG.info("ruleset {} approved by {}", version, approver.id());
         return store.get(version);
     }
@@ -157,10 +174,10 @@ public final class RulesetGovernance {
      */
     public synchronized RulesetVersion activate(Principal who, String version) {
         policy.require(who, Action.RULESETS_ACTIVATE, null);
-        return activateAs(who.id(), version);
+        return activateAs(who, version);
     }
 
-    private RulesetVersion activateAs(String actor, String version) {
+    private RulesetVersion activateAs(Principal actor, String version) {
         RulesetVersion v = store.get(version);
         if (v.active()) {
             return v;
@@ -172,20 +189,19 @@ public final class RulesetGovernance {
         List<String> history = new ArrayList<>(store.history());
         history.remove(version);
         history.add(version);
-        return switchTo(v, history, actor);
+        return switchTo(v, history, actor, "ruleset.activate");
     }
 
     /** Goes back to the version that was active before the current one; needs {@code rulesets:activate}. */
     public synchronized RulesetVersion rollback(Principal who) {
         policy.require(who, Action.RULESETS_ACTIVATE, null);
-        String actor = who.id();
         List<String> history = new ArrayList<>(store.history());
         if (history.size() < 2) {
             throw new ConflictException("there is no previous version to roll back to");
         }
         history.remove(history.size() - 1);
         RulesetVersion previous = store.get(history.get(history.size() - 1));
-        return switchTo(previous, history, actor);
+        return switchTo(previous, history, who, "ruleset.rollback");
     }
 
     public List<RulesetVersion> list() {
@@ -223,9 +239,9 @@ public final class RulesetGovernance {
                 RulesetVersion v = store.add(new RulesetStore.RulesetVersionDraft(RulesetVersion.RULES_FOLDER,
                         clock.instant(), RulesetVersion.RULES_FOLDER, c.ruleCount()), bundle);
                 keep(c.as(v.version()));
-                activateAs(RulesetVersion.RULES_FOLDER, v.version());
+                activateAs(RULES_FOLDER, v.version());
             } else if (store.activeVersion().isEmpty()) {
-                activateAs(RulesetVersion.RULES_FOLDER, known.get().version());
+                activateAs(RULES_FOLDER, known.get().version());
             }
             folderProblems = List.of();
         } catch (InvalidInputException e) {
@@ -245,13 +261,17 @@ public final class RulesetGovernance {
         }
     }
 
-    private RulesetVersion switchTo(RulesetVersion v, List<String> history, String actor) {
-        String who = actor == null || actor.isBlank() ? "unknown" : actor.trim();
+    private RulesetVersion switchTo(RulesetVersion v, List<String> history, Principal actor, String action) {
+        // The rules folder keeps its name as the activator; people are recorded by id.
+        String who = actor == RULES_FOLDER ? RulesetVersion.RULES_FOLDER : actor.id();
         CompiledRuleset next = compiled(v.version());
         Instant now = clock.instant();
+        String before = store.activeVersion().orElse(null);
         db.write(() -> {
             store.update(v.activated(who, now));
             store.setActive(v.version(), history);
+            audit.record(actor, action, "ruleset/" + v.version(), Map.of("active", before == null ? "" : before),
+                    Map.of("active", v.version()));
         });
         active.swap(next);
         LOG.info("ruleset {} activated by {}", v.version(), who);

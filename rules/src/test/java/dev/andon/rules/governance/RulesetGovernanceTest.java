@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RulesetGovernanceTest {
-    /** The sample plant's only process owner; the trainer Alessio Barbieri is also its runbook author. */
+    /** The sample plant's only process owner, and its runbook author. */
     static final Principal PROCESS_OWNER = person("roberta.fontana");
-    static final Principal AUTHOR = person("alessio.barbieri");
+    static final Principal AUTHOR = person("bruno.esposito");
     static final Principal MAINTENANCE = person("marco.ferri");
 
     static Principal person(String id) {
@@ -201,7 +201,7 @@ class RulesetGovernanceTest {
     @Test
     void theAuthorIsWhoeverUploadedAndOnlyRunbookAuthorsAndProcessOwnersMayUploadOrBacktest() {
         RulesetVersion v2 = rulesets.upload(AUTHOR, vibrationToOperator());
-        assertThat(v2.author()).isEqualTo("alessio.barbieri");
+        assertThat(v2.author()).isEqualTo("bruno.esposito");
 
         assertThatThrownBy(() -> rulesets.upload(MAINTENANCE, sampleWith("extra.drl", "package plant.x;")))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("rulesets:upload");

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.identity.Action;
+import dev.andon.core.identity.PermissionPolicy;
 import dev.andon.core.identity.Principal;
+import dev.andon.web.auth.Principals;
 import dev.andon.core.plant.Plant;
 import dev.andon.rules.Runbooks;
 import dev.andon.rules.silence.SilenceRequest;
-import dev.andon.web.auth.Principals;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.JsonResponses;
 import dev.andon.web.http.RequestBodies;
@@ -26,13 +28,15 @@ import java.util.concurrent.Callable;
 /** Runbook governance (rulesets), silences and maintenance windows, model heartbeats and incidents. */
 public final class RulesRoutes {
     private final Plant plant;
+    private final PermissionPolicy policy;
     private final Runbooks runbooks;
     private final EngineWorkers workers;
     private final RequestBodies bodies;
     private final JsonResponses responses;
 
     public RulesRoutes(Plant plant, Runbooks runbooks, EngineWorkers workers, RequestBodies bodies,
-                       JsonResponses responses) {
+                       JsonResponses responses, PermissionPolicy policy) {
+        this.policy = policy;
         this.plant = plant;
         this.runbooks = runbooks;
         this.workers = workers;
@@ -75,8 +79,8 @@ public final class RulesRoutes {
         router.post("/api/silences").handler(this::silence);
         router.get("/api/silences/:id").handler(ctx -> respond(ctx, 200, () -> runbooks.silences().get(ctx.pathParam("id"))));
         router.post("/api/silences/:id/expire").handler(ctx -> {
-            String actor = actor(ctx);
-            respond(ctx, 200, () -> runbooks.silences().expire(ctx.pathParam("id"), actor));
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.silences().expire(ctx.pathParam("id"), who));
         });
 
         router.post("/api/heartbeats").handler(ctx -> {
@@ -104,8 +108,12 @@ public final class RulesRoutes {
             return out;
         }));
         router.post("/api/incidents/:id/resolve").handler(ctx -> {
-            String actor = actor(ctx);
-            respond(ctx, 200, () -> runbooks.incidents().resolve(ctx.pathParam("id"), actor));
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> {
+                String id = ctx.pathParam("id");
+                policy.require(who, Action.ALERTS_TRANSITION, runbooks.incidents().get(id).line());
+                return runbooks.incidents().resolve(id, who.id());
+            });
         });
     }
 
@@ -144,17 +152,9 @@ public final class RulesRoutes {
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("(body)", e.getOriginalMessage());
         }
-        respond(ctx, 201, () -> runbooks.silences().create(request));
+        Principal who = Principals.of(ctx);
+        respond(ctx, 201, () -> runbooks.silences().create(request, who));
     }
-
-    private String actor(RoutingContext ctx) {
-        String actor = RequestBodies.requiredText(RequestBodies.requireObject(bodies.json(ctx)), "actor");
-        if (plant.person(actor).isEmpty()) {
-            throw new InvalidInputException("actor", "unknown person '" + actor + "'");
-        }
-        return actor;
-    }
-
 
     private void respond(RoutingContext ctx, int status, Callable<Object> work) {
         responses.reply(ctx, status, workers.run(work));
