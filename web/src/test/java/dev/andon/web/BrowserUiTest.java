@@ -64,6 +64,8 @@ class BrowserUiTest {
     WebDriverWait signIn(String person) {
         browser.get(andon.url("/"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // Live updates re-render the cards: an element found a moment ago may be replaced; look again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user"))).sendKeys(person);
         browser.findElement(By.id("sign-in-password")).sendKeys(andon.passwordOf(person));
         browser.findElement(By.cssSelector("#sign-in-form button")).click();

@@ -70,14 +70,22 @@ class AuditTrailTest {
             trail.record(ANNA, "alert.transition", "alert/3", null, Map.of("state", "resolved"));
         }
         // Between two runs someone rewrites who approved, keeping the length so the file still opens.
-        Path file = dir.resolve(AndonDatabase.FILE_NAME);
-        byte[] bytes = Files.readAllBytes(file);
-        byte[] needle = "approved-by-roberta".getBytes(StandardCharsets.UTF_8);
-        int at = indexOf(bytes, needle);
-        assertThat(at).as("the record's text is in the file").isPositive();
-        byte[] forged = "approved-by-someone".getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(forged, 0, bytes, at, forged.length);
-        Files.write(file, bytes);
+        // MapDB packs each character of a string as a varint: an ASCII character is one byte with its top bit set.
+        byte[] needle = packed("approved-by-roberta");
+        byte[] forged = packed("approved-by-someone");
+        int edited = 0;
+        try (var files = Files.list(dir)) {
+            // Every copy (the live node and any stale page) is rewritten, as someone editing the file would.
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(AndonDatabase.FILE_NAME)).toList()) {
+                byte[] b = Files.readAllBytes(f);
+                for (int at = indexOf(b, needle, 0); at >= 0; at = indexOf(b, needle, at + 1)) {
+                    System.arraycopy(forged, 0, b, at, forged.length);
+                    edited++;
+                }
+                Files.write(f, b);
+            }
+        }
+        assertThat(edited).as("the record's text is in the store's files").isPositive();
 
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AuditVerification v = new AuditTrail(db, AndonJson.newMapper(), CLOCK).verify();
@@ -108,9 +116,17 @@ class AuditTrailTest {
         }
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    private static byte[] packed(String ascii) {
+        byte[] b = ascii.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (b[i] | 0x80);
+        }
+        return b;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
         outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        for (int i = from; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;
