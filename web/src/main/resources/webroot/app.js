@@ -129,8 +129,9 @@ async function loadLineStatus() {
 // Runbook governance for those who may take part in it: backtest, approve (never one's own), activate.
 async function loadRulesets() {
   const may = state.me.may;
-  if (!may['rulesets:approve'] && !may['rulesets:upload'] && !may['rulesets:activate']) return;
-  $('runbooks-panel').hidden = false;
+  const governs = may['rulesets:approve'] || may['rulesets:upload'] || may['rulesets:activate'];
+  $('runbooks-panel').hidden = !governs;
+  if (!governs) return;
   const body = await api('/api/rulesets');
   const items = body.versions.slice(-8).reverse().map((v) => {
     const status = v.active ? 'active' : v.approvedBy ? `approved by ${v.approvedBy}` : v.backtest ? 'backtested' : 'uploaded';
@@ -248,7 +249,8 @@ async function start() {
   fillSelect($('chat-role'), roles, (r) => r.name, (r) => r.id);
   fillSelect($('chat-line'), state.plant.lines, (l) => l.id, (l) => l.id, 'any line');
   if (!state.me.allLines && state.me.lines.length) $('chat-line').value = state.me.lines[0];
-  if (state.started) { await loadAlerts(); return; }
+  // Signed in again on the same page (another person): reload what depends on who it is.
+  if (state.started) { await loadAlerts(); loadRulesets().catch(() => {}); return; }
   state.started = true;
   $('plant-name').textContent = state.plant.name;
   fillSelect($('line-filter'), state.plant.lines, (l) => `${l.id} ${l.name}`, (l) => l.id, 'All lines');
