@@ -7,7 +7,7 @@ import dev.andon.core.config.AndonSettings;
 import dev.andon.core.events.EventAddresses;
 import dev.andon.core.handover.HandoverNoteStore;
 import dev.andon.core.json.AndonJson;
-import dev.andon.core.line.LineStatusReader;
+import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.plant.Line;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.Role;
