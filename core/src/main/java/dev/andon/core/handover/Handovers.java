@@ -216,8 +216,10 @@ public final class Handovers {
      */
     private HandoverReport step(ShiftOccurrence o, Principal who, String action, String note,
                                 java.util.function.UnaryOperator<HandoverReport> change) {
-        HandoverStep[] done = new HandoverStep[1];
+        Principal system = Principal.system("handover");
+        Map<HandoverStep, Principal> done = new LinkedHashMap<>();
         HandoverReport saved = db.write(() -> {
+            done.clear();
             Optional<HandoverReport> stored = store.find(o.key());
             if (stored.isPresent() && action.equals("drafted")) {
                 return stored.get();
@@ -225,25 +227,26 @@ public final class Handovers {
             List<HandoverStep> history = new ArrayList<>();
             HandoverReport base = stored.orElseGet(() -> fresh(o));
             if (stored.isEmpty() && !action.equals("drafted")) {
-                HandoverStep drafted = new HandoverStep("drafted", "system:handover", "Andon", clock.instant(), null);
+                HandoverStep drafted = new HandoverStep("drafted", system.id(), "Andon", clock.instant(), null);
                 base = withHistory(base, List.of(drafted));
+                done.put(drafted, system);
             }
             HandoverReport next = change.apply(base);
             HandoverStep step = new HandoverStep(action, who.id(), who.name(), clock.instant(), note);
             history.addAll(next.history());
             history.add(step);
-            done[0] = step;
+            done.put(step, who);
             return store.save(withHistory(next, history));
         });
-        if (done[0] != null) {
+        done.forEach((step, by) -> {
             for (HandoverListener l : listeners) {
                 try {
-                    l.onStep(saved, done[0], who);
+                    l.onStep(saved, step, by);
                 } catch (RuntimeException e) {
                     LOG.warn("handover listener failed", e);
                 }
             }
-        }
+        });
         return saved;
     }
 
@@ -281,7 +284,6 @@ public final class Handovers {
                 out.add(new HandoverReport.Equipment(s.id(), s.name(), st.state().wire(), st.reason(), st.since()));
             }
         }
-        Instant end = o.end().isAfter(now) ? now : o.end();
         List<HandoverReport.Note> shiftNotes = notes.list(line.id(), o.start()).stream()
                 .filter(n -> n.at().isBefore(o.end()))
                 .map(n -> new HandoverReport.Note(n.author(), plant.person(n.author()).map(p -> p.name()).orElse(n.author()),
@@ -290,7 +292,7 @@ public final class Handovers {
         return new HandoverReport(r.id(), r.line(), line.name(), o, next.map(ShiftOccurrence::key).orElse(null),
                 r.status(), teams.crew(o), next.map(teams::crew).orElse(List.of()), r.safety(), production, out,
                 r.equipmentNotes(), r.qualityHolds(), k.downtime().stream().limit(10).toList(),
-                alertSummary(line.id(), o.start(), end), r.actions(), r.standingInstructions(), shiftNotes, r.notes(),
+                alertSummary(line.id(), o.start(), o.end()), r.actions(), r.standingInstructions(), shiftNotes, r.notes(),
                 r.question(), r.history(), now);
     }
 
@@ -366,8 +368,12 @@ public final class Handovers {
 
     // ---- authority and checks -----------------------------------------------------------------------------------
 
+    /**
+     * The shift's own leader (after swaps) may sign; the policy is asked only whether the role may sign handovers at
+     * all, because a leader swapped in from another line is not on this line in the plant roster.
+     */
     private void requireOutgoingLeader(Principal who, ShiftOccurrence o, String what) {
-        policy.require(who, Action.HANDOVER_SIGN, o.line());
+        policy.require(who, Action.HANDOVER_SIGN, null);
         if (!teams.isLeader(o, who.id())) {
             throw new ForbiddenException(who.id() + " may not " + what + " the handover of " + o.key()
                     + ": only that shift's team leader may (" + names(teams.leaders(o)) + ")");
@@ -375,7 +381,7 @@ public final class Handovers {
     }
 
     private void requireIncomingLeader(Principal who, ShiftOccurrence o, String what) {
-        policy.require(who, Action.HANDOVER_SIGN, o.line());
+        policy.require(who, Action.HANDOVER_SIGN, null);
         Optional<ShiftOccurrence> next = calendar().after(o);
         if (next.isEmpty() || !teams.isLeader(next.get(), who.id())) {
             throw new ForbiddenException(who.id() + " may not " + what + " the handover of " + o.key()

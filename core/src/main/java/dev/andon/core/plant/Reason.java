@@ -9,6 +9,7 @@ public record Reason(String code, String name, Boolean planned) {
         planned = planned != null && planned;
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isPlanned() {
         return planned;
     }

@@ -69,7 +69,7 @@ public final class KpiService {
         Instant now = clock.instant();
         Instant to = o.end().isAfter(now) ? (now.isAfter(o.start()) ? now : o.start()) : o.end();
         Map<String, LineEvent> initial = events.statesBefore(line.id(), o.start(), STATE_LOOKBACK, line.stations().size());
-        return oee.compute(line, o, o.start(), to, initial, events.between(line.id(), o.start(), to));
+        return oee.compute(line, o, o.start(), to, initial, events.between(line.id(), o.start(), o.end()));
     }
 
     public Optional<LineKpis> current(String line) {

@@ -31,6 +31,7 @@ public record LineEvent(String key, String line, String station, Kind kind, Inst
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isState() {
         return kind == Kind.STATE;
     }

@@ -42,7 +42,8 @@ public final class OeeCalculator {
         }
         for (LineEvent ev : events) {
             Tally t = tallies.get(ev.station());
-            if (t == null || ev.at().isBefore(from) || !ev.at().isBefore(to)) {
+            // counts belong to the shift they were made in, even when reported a moment ahead of the clock
+            if (t == null || ev.at().isBefore(from) || !ev.at().isBefore(ev.isState() ? to : o.end())) {
                 continue;
             }
             if (ev.isState()) {
