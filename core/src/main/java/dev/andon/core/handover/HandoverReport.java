@@ -62,17 +62,21 @@ public record HandoverReport(String id, String line, String lineName, ShiftOccur
 
     /** Alerts of the shift: counts, the most recent of each kind, and every alert still open. */
     public record AlertSummary(int raised, int acknowledged, int resolved, int stillOpen, List<AlertLine> raisedList,
-                               List<AlertLine> resolvedList, List<AlertLine> open) {
+                               List<AlertLine> acknowledgedList, List<AlertLine> resolvedList, List<AlertLine> open) {
         public AlertSummary {
             raisedList = list(raisedList);
+            acknowledgedList = list(acknowledgedList);
             resolvedList = list(resolvedList);
             open = list(open);
         }
     }
 
-    /** One alert as a handover lists it; {@code nextStep} for open ones, {@code resolution} for resolved ones. */
+    /**
+     * One alert as a handover lists it; {@code nextStep} for open ones, {@code resolution} (cause and action) for
+     * resolved ones; {@code by}, {@code at} and {@code note} tell who moved it into the list's state, when and why.
+     */
     public record AlertLine(String id, String type, String station, String severity, String state, String owner,
-                            String nextStep, Instant raisedAt, String resolution) {
+                            String nextStep, Instant raisedAt, String resolution, String by, Instant at, String note) {
     }
 
     /** A handover note someone wrote during the shift. */

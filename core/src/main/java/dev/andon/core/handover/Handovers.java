@@ -305,35 +305,40 @@ public final class Handovers {
             seen.putIfAbsent(a.id(), a);
         }
         List<AlertRecord> raised = new ArrayList<>();
-        List<AlertRecord> resolved = new ArrayList<>();
-        int acknowledged = 0;
+        List<HandoverReport.AlertLine> acknowledged = new ArrayList<>();
+        List<HandoverReport.AlertLine> resolved = new ArrayList<>();
         List<AlertRecord> open = new ArrayList<>();
         for (AlertRecord a : seen.values()) {
             Instant at = a.alert().receivedAt();
             if (!at.isBefore(from) && at.isBefore(to)) {
                 raised.add(a);
             }
-            if (within(a, AlertState.ACKNOWLEDGED, from, to) != null) {
-                acknowledged++;
+            Transition ack = within(a, AlertState.ACKNOWLEDGED, from, to);
+            if (ack != null) {
+                acknowledged.add(line(a, ack));
             }
-            if (within(a, AlertState.RESOLVED, from, to) != null) {
-                resolved.add(a);
+            Transition res = within(a, AlertState.RESOLVED, from, to);
+            if (res != null) {
+                resolved.add(line(a, res));
             }
             if (a.state().isOpen()) {
                 open.add(a);
             }
         }
         Comparator<AlertRecord> newest = Comparator.comparing((AlertRecord a) -> a.alert().receivedAt()).reversed();
+        Comparator<HandoverReport.AlertLine> latest = Comparator.comparing(HandoverReport.AlertLine::at).reversed();
         raised.sort(newest);
-        resolved.sort(newest);
+        acknowledged.sort(latest);
+        resolved.sort(latest);
         open.sort(newest);
-        return new HandoverReport.AlertSummary(raised.size(), acknowledged, resolved.size(), open.size(),
-                raised.stream().limit(LISTED).map(this::line).toList(),
-                resolved.stream().limit(LISTED).map(this::line).toList(),
-                open.stream().limit(MAX_OPEN_LISTED).map(this::line).toList());
+        return new HandoverReport.AlertSummary(raised.size(), acknowledged.size(), resolved.size(), open.size(),
+                raised.stream().limit(LISTED).map(a -> line(a, null)).toList(),
+                acknowledged.stream().limit(LISTED).toList(),
+                resolved.stream().limit(LISTED).toList(),
+                open.stream().limit(MAX_OPEN_LISTED).map(a -> line(a, null)).toList());
     }
 
-    private HandoverReport.AlertLine line(AlertRecord a) {
+    private HandoverReport.AlertLine line(AlertRecord a, Transition t) {
         Decision d = a.decision();
         String owner = d == null ? null : d.assignee() != null && d.assignee().name() != null
                 ? d.assignee().name() + " (" + (d.assignee().role() != null ? d.assignee().role() : d.ownerRole()) + ")"
@@ -350,7 +355,12 @@ public final class Handovers {
         }
         return new HandoverReport.AlertLine(a.id(), a.alert().type(), a.alert().station(),
                 a.alert().severity() == null ? null : a.alert().severity().wire(), a.state().wire(), owner, nextStep,
-                a.alert().receivedAt(), resolution);
+                a.alert().receivedAt(), resolution, t == null ? null : personName(t.actor()), t == null ? null : t.at(),
+                t == null ? null : t.note());
+    }
+
+    private String personName(String id) {
+        return plant.person(id).map(p -> p.name()).orElse(id);
     }
 
     private static String describe(Resolution r) {

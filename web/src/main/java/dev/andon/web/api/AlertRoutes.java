@@ -6,6 +6,7 @@ import dev.andon.core.alert.IncomingAlertReader;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
 import dev.andon.core.plant.Plant;
+import dev.andon.core.resolution.AlertResolutions;
 import dev.andon.core.store.AlertQuery;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.intake.AlertIntake;
@@ -33,9 +34,11 @@ public final class AlertRoutes {
     private final EngineWorkers workers;
     private final RequestBodies bodies;
     private final JsonResponses responses;
+    private final AlertResolutions resolutions;
 
     public AlertRoutes(Plant plant, IncomingAlertReader reader, AlertIntake intake, AlertLifecycle lifecycle,
-                       AlertStore alerts, EngineWorkers workers, RequestBodies bodies, JsonResponses responses) {
+                       AlertStore alerts, EngineWorkers workers, RequestBodies bodies, JsonResponses responses,
+                       AlertResolutions resolutions) {
         this.plant = plant;
         this.reader = reader;
         this.intake = intake;
@@ -44,6 +47,7 @@ public final class AlertRoutes {
         this.workers = workers;
         this.bodies = bodies;
         this.responses = responses;
+        this.resolutions = resolutions;
     }
 
     public void mount(Router router) {
@@ -100,7 +104,14 @@ public final class AlertRoutes {
             throw new InvalidInputException(problems);
         }
         AlertState state = target;
-        workers.run(() -> lifecycle.transition(id, state, actor, note))
+        // resolving may say what fixed it; the resolution record commits with the transition
+        AlertResolutions.Input fix = new AlertResolutions.Input(RequestBodies.text(body, "cause"),
+                RequestBodies.text(body, "causeCode"), RequestBodies.text(body, "action"), RequestBodies.text(body, "actionCode"));
+        if (!fix.isEmpty() && state != AlertState.RESOLVED) {
+            throw new InvalidInputException("cause", "cause and action are recorded only when resolving (to: resolved)");
+        }
+        workers.run(() -> fix.isEmpty() ? lifecycle.transition(id, state, actor, note)
+                        : resolutions.resolve(lifecycle, id, actor, note, fix))
                 .onSuccess(rec -> responses.ok(ctx, rec))
                 .onFailure(ctx::fail);
     }

@@ -112,6 +112,8 @@ public final class AndonApplication implements AutoCloseable {
         AlertStore alerts = new AlertStore(db, json);
         StationStatusStore stations = new StationStatusStore(db, json);
         HandoverNoteStore notes = new HandoverNoteStore(db, json);
+        dev.andon.core.identity.PermissionPolicy policy = dev.andon.core.identity.PermissionPolicy.bundled();
+        ShiftFeature shift = ShiftFeature.build(plant, settings, db, json, alerts, stations, notes, policy, clock);
 
         Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock));
         // One in-process MiniLM model serves both the knowledge index and the assistant's intent recognition.
@@ -125,7 +127,8 @@ public final class AndonApplication implements AutoCloseable {
                         .build()));
         knowledge.startWatching();
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
-                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).build());
+                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm)
+                .shift(shift.handovers, shift.resolutions).build());
 
         Vertx vertx = Vertx.vertx();
         closeables.push(() -> await(vertx.close()));
@@ -134,6 +137,8 @@ public final class AndonApplication implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(json);
         EventPublisher events = new EventPublisher(vertx.eventBus(), json);
         runbooks.onChange(rec -> events.publish(EventAddresses.ALERT_CHANGED, rec));
+        shift.publishTo(events);
+        closeables.push(shift.draftAtShiftEnd(vertx, workers));
 
         PublishingIntake intake = new PublishingIntake(runbooks.intake(), events);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
@@ -159,8 +164,9 @@ public final class AndonApplication implements AutoCloseable {
         });
         health.put("assistant", () -> PartHealth.up(Map.of("mode", assistants.mode(), "model", assistants.model())));
 
-        List<Consumer<Router>> routes = List.of(
-                new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses)::mount,
+        List<Consumer<Router>> routes = new java.util.ArrayList<>(List.of(
+                new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses,
+                        shift.resolutions)::mount,
                 new LineRoutes(plant, new LineStatusReader(plant, stations, alerts), stations, workers, bodies,
                         responses, events, clock)::mount,
                 new RulesRoutes(plant, runbooks, workers, bodies, responses)::mount,
@@ -169,7 +175,8 @@ public final class AndonApplication implements AutoCloseable {
                 new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
                         doc -> intake.receive(reader.read(doc)).id(), workers, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,
-                new HealthRoutes(health, workers, responses)::mount);
+                new HealthRoutes(health, workers, responses)::mount));
+        routes.addAll(shift.routes(workers, bodies, responses));
         HttpVerticle http = new HttpVerticle(port, settings.getLong("maxBodyBytes", 1_048_576),
                 settings.getLong("maxUploadBytes", KnowledgeOptions.DEFAULT_MAX_FILE_BYTES + 1_048_576),
                 data.resolve("uploads").toString(), routes, new ErrorResponder(responses),
