@@ -194,14 +194,14 @@ public final class Assistants implements AutoCloseable {
             PlantTime time = new PlantTime(plant, clock);
             SourceQuotes quotes = new SourceQuotes(knowledge);
             KnowledgeAnswerer answerer = new KnowledgeAnswerer(knowledge, quotes, contacts);
-            AlertExplainer explainer = new AlertExplainer(quotes, contacts, time);
-            AlertHelp alertHelp = new AlertHelp(alerts, explainer, answerer, new RecurrenceHistory(resolutions, time));
             if (handovers == null || resolutions == null) {
                 ShiftEngines engines = ShiftEngines.build(plant, db, json, alerts, stations, notes,
                         PermissionPolicy.bundled(), clock, Duration.ofDays(35), Duration.ofMinutes(5));
                 handovers = engines.handovers();
                 resolutions = engines.resolutions();
             }
+            AlertExplainer explainer = new AlertExplainer(quotes, contacts, time);
+            AlertHelp alertHelp = new AlertHelp(alerts, explainer, answerer, new RecurrenceHistory(resolutions, time));
             LineStatusReport lineStatus = new LineStatusReport(new LineStatusReader(plant, stations, alerts), contacts, time);
             Abilities abilities = new Abilities(plant, new PlantEntityExtractor(plant), alerts, alertHelp, answerer, lineStatus,
                     new ShiftSummaryReport(plant, handovers, contacts, time),
