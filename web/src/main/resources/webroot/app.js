@@ -18,7 +18,10 @@ const el = (tag, attrs = {}, ...children) => {
 const state = { plant: null, alerts: new Map(), conversationId: null };
 
 async function api(path, options = {}) {
-  const res = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
+  const headers = { 'Content-Type': 'application/json' };
+  const token = localStorage.getItem('andon.token');
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const res = await fetch(path, { headers, ...options });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
     const problems = (body.problems || []).map((p) => `${p.field}: ${p.message}`).join('; ');
@@ -81,9 +84,12 @@ const NEXT_STEPS = {
 };
 
 async function move(id, to, actions) {
+  // resolving asks what caused it and what fixed it (recurrence.js), so the next alert of its kind can show it
+  const fix = to === 'resolved' && window.askResolution ? await window.askResolution(actions) : {};
+  if (fix === null) return;
   try {
     const rec = await api(`/api/alerts/${encodeURIComponent(id)}/transitions`, {
-      method: 'POST', body: JSON.stringify({ to, actor: $('chat-user').value }),
+      method: 'POST', body: JSON.stringify({ to, actor: $('chat-user').value, ...fix }),
     });
     state.alerts.set(rec.alert.id, rec);
     renderAlerts();
@@ -102,6 +108,7 @@ function renderAlerts() {
     .filter((r) => isOpen(r) && (!line || r.alert.line === line))
     .sort((x, y) => Number(y.alert.id) - Number(x.alert.id));
   $('alerts').replaceChildren(...list.map(renderAlert));
+  if (window.loadRecurrence) document.querySelectorAll('#alerts li.alert').forEach((li) => window.loadRecurrence(li.dataset.alertId, li));
   $('no-alerts').hidden = list.length > 0;
 }
 
