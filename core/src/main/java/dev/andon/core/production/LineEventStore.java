@@ -1,11 +1,11 @@
 package dev.andon.core.production;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.store.AndonDatabase;
 import org.mapdb.Atomic;
-import org.mapdb.BTreeMap;
 import org.mapdb.HTreeMap;
 
 import java.time.Duration;
@@ -15,43 +15,53 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Line events keyed "line|time|sequence", so a shift of a line is one range scan. Events of the last
- * {@code memoryDays} are also kept decoded per line: OEE and handover drafts read whole shifts many times a minute,
- * and decoding each JSON value from the tree dominated their cost. Each append is one committed write; the
- * idempotency keys are stored with the events in the same commit.
+ * Line events, stored one accepted batch per record: a batch of a thousand events is one MapDB write instead of a
+ * thousand tree updates (each of which rewrote a whole tree node into the write-ahead log and made ingest cost
+ * milliseconds per event). Events of the last {@code memory} are kept decoded per line, keyed "line|time|seq", so a
+ * shift is one in-memory range; idempotency keys are checked against the same window, which is wider than the time
+ * an event may still be accepted for (the current shift). Older ranges are read by scanning the stored batches.
  */
 public final class LineEventStore {
+    private static final TypeReference<List<LineEvent>> BATCH = new TypeReference<>() {
+    };
+
     private final AndonDatabase db;
     private final ObjectMapper json;
-    private final BTreeMap<String, String> events;
-    private final HTreeMap<String, String> byKey;
-    private final Atomic.Long seq;
+    private final HTreeMap<String, String> batches;
+    private final Atomic.Long batchSeq;
     private final Map<String, ConcurrentSkipListMap<String, LineEvent>> recent = new ConcurrentHashMap<>();
-    /** Events at or after this instant are all in {@link #recent}. */
+    private final Map<String, LineEvent> byKey = new ConcurrentHashMap<>();
     private final Instant memoryFrom;
 
     public LineEventStore(AndonDatabase db, ObjectMapper json, Instant now, Duration memory) {
         this.db = db;
         this.json = json;
-        this.events = db.sortedStringMap("line-events");
-        this.byKey = db.jsonMap("line-event-keys");
-        this.seq = db.sequence("line-event-seq");
+        this.batches = db.jsonMap("line-event-batches");
+        this.batchSeq = db.sequence("line-event-batch-seq");
         this.memoryFrom = now.minus(memory);
         warmUp();
     }
 
+    /** Newest batches first, until a batch lies wholly a day before the window (batches arrive roughly in time order). */
     private void warmUp() {
-        for (Map.Entry<String, String> e : events.entrySet()) {
-            String k = e.getKey();
-            int bar = k.indexOf('|');
-            long millis = Long.parseLong(k.substring(bar + 1, bar + 14));
-            if (millis >= memoryFrom.toEpochMilli()) {
-                LineEvent ev = decode(e.getValue());
-                lineMap(ev.line()).put(k, ev);
+        Instant stop = memoryFrom.minus(Duration.ofDays(1));
+        for (long b = batchSeq.get(); b >= 1; b--) {
+            List<LineEvent> events = decode(batches.get(batchKey(b)));
+            boolean any = false;
+            for (int i = 0; i < events.size(); i++) {
+                LineEvent ev = events.get(i);
+                any |= !ev.at().isBefore(stop);
+                if (!ev.at().isBefore(memoryFrom)) {
+                    remember(ev, b, i);
+                }
+            }
+            if (!any && !events.isEmpty()) {
+                break;
             }
         }
     }
@@ -71,48 +81,54 @@ public final class LineEventStore {
             Map<String, LineEvent> inBatch = new HashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 LineEvent ev = batch.get(i);
-                String idKey = ev.line() + "|" + ev.key();
-                LineEvent earlier = inBatch.get(idKey);
-                if (earlier == null) {
-                    String storedAt = byKey.get(idKey);
-                    earlier = storedAt == null ? null : read(ev.line(), storedAt);
-                }
+                String idKey = idKey(ev);
+                LineEvent earlier = inBatch.containsKey(idKey) ? inBatch.get(idKey) : byKey.get(idKey);
                 if (earlier != null) {
                     if (!earlier.sameFactAs(ev)) {
                         throw new InvalidInputException("events[" + i + "].key",
                                 "'" + ev.key() + "' was already used for a different event on " + ev.line());
                     }
                     dup.add(ev);
-                    continue;
+                } else {
+                    inBatch.put(idKey, ev);
+                    added.add(ev);
                 }
-                String k = storageKey(ev.line(), ev.at(), seq.incrementAndGet());
-                events.put(k, encode(ev));
-                byKey.put(idKey, k);
-                inBatch.put(idKey, ev);
-                if (!ev.at().isBefore(memoryFrom)) {
-                    ConcurrentSkipListMap<String, LineEvent> m = lineMap(ev.line());
-                    m.put(k, ev);
-                    db.onRollback(() -> m.remove(k));
-                }
-                added.add(ev);
             }
+            if (added.isEmpty()) {
+                return new Appended(added, dup);
+            }
+            long b = batchSeq.incrementAndGet();
+            batches.put(batchKey(b), encode(added));
+            List<String> undo = new ArrayList<>();
+            for (int i = 0; i < added.size(); i++) {
+                undo.add(remember(added.get(i), b, i));
+            }
+            db.onRollback(() -> {
+                for (int i = 0; i < added.size(); i++) {
+                    LineEvent ev = added.get(i);
+                    byKey.remove(idKey(ev));
+                    if (undo.get(i) != null) {
+                        lineMap(ev.line()).remove(undo.get(i));
+                    }
+                }
+            });
             return new Appended(added, dup);
         });
     }
 
+    private String remember(LineEvent ev, long batch, int index) {
+        byKey.put(idKey(ev), ev);
+        if (ev.at().isBefore(memoryFrom)) {
+            return null;
+        }
+        String k = ev.line() + "|" + pad(ev.at().toEpochMilli()) + "|" + batch + "." + index;
+        lineMap(ev.line()).put(k, ev);
+        return k;
+    }
+
     /** Events on {@code line} with {@code from <= at < to}, in time order. */
     public List<LineEvent> between(String line, Instant from, Instant to) {
-        List<LineEvent> out = new ArrayList<>();
-        String lo = line + "|" + pad(from.toEpochMilli());
-        String hi = line + "|" + pad(to.toEpochMilli());
-        if (!from.isBefore(memoryFrom)) {
-            out.addAll(lineMap(line).subMap(lo, true, hi, false).values());
-        } else {
-            for (String text : events.subMap(lo, true, hi, false).values()) {
-                out.add(decode(text));
-            }
-        }
-        return out;
+        return new ArrayList<>(range(line, from, to).values());
     }
 
     /**
@@ -121,12 +137,7 @@ public final class LineEventStore {
      */
     public Map<String, LineEvent> statesBefore(String line, Instant at, Duration lookback, int stations) {
         Map<String, LineEvent> out = new HashMap<>();
-        String hi = line + "|" + pad(at.toEpochMilli());
-        String lo = line + "|" + pad(at.minus(lookback).toEpochMilli());
-        NavigableMap<String, ?> range = !at.minus(lookback).isBefore(memoryFrom)
-                ? lineMap(line).subMap(lo, true, hi, false) : events.subMap(lo, true, hi, false);
-        for (Object v : range.descendingMap().values()) {
-            LineEvent ev = v instanceof LineEvent e ? e : decode((String) v);
+        for (LineEvent ev : range(line, at.minus(lookback), at).descendingMap().values()) {
             if (ev.isState()) {
                 out.putIfAbsent(ev.station(), ev);
                 if (out.size() >= stations) {
@@ -138,43 +149,67 @@ public final class LineEventStore {
     }
 
     public long count() {
-        return events.sizeLong();
+        long n = 0;
+        for (long b = 1; b <= batchSeq.get(); b++) {
+            n += decode(batches.get(batchKey(b))).size();
+        }
+        return n;
     }
 
-    private LineEvent read(String line, String storageKey) {
-        LineEvent ev = lineMap(line).get(storageKey);
-        if (ev != null) {
-            return ev;
+    private NavigableMap<String, LineEvent> range(String line, Instant from, Instant to) {
+        String lo = line + "|" + pad(from.toEpochMilli());
+        String hi = line + "|" + pad(to.toEpochMilli());
+        if (!from.isBefore(memoryFrom)) {
+            return lineMap(line).subMap(lo, true, hi, false);
         }
-        String text = events.get(storageKey);
-        return text == null ? null : decode(text);
+        // before the in-memory window: read every stored batch (rare: reports and ranges of past months)
+        TreeMap<String, LineEvent> out = new TreeMap<>();
+        for (long b = 1; b <= batchSeq.get(); b++) {
+            List<LineEvent> events = decode(batches.get(batchKey(b)));
+            for (int i = 0; i < events.size(); i++) {
+                LineEvent ev = events.get(i);
+                String k = ev.line() + "|" + pad(ev.at().toEpochMilli()) + "|" + b + "." + i;
+                if (ev.line().equals(line) && k.compareTo(lo) >= 0 && k.compareTo(hi) < 0) {
+                    out.put(k, ev);
+                }
+            }
+        }
+        return out;
     }
 
     private ConcurrentSkipListMap<String, LineEvent> lineMap(String line) {
         return recent.computeIfAbsent(line, l -> new ConcurrentSkipListMap<>());
     }
 
-    private static String storageKey(String line, Instant at, long seq) {
-        return line + "|" + pad(at.toEpochMilli()) + "|" + String.format("%012d", seq);
+    private static String idKey(LineEvent ev) {
+        return ev.line() + "|" + ev.key();
+    }
+
+    private static String batchKey(long b) {
+        return Long.toString(b);
     }
 
     private static String pad(long millis) {
-        return String.format("%013d", millis);
+        String s = Long.toString(millis);
+        return "0".repeat(Math.max(0, 13 - s.length())) + s;
     }
 
-    private String encode(LineEvent ev) {
+    private String encode(List<LineEvent> events) {
         try {
-            return json.writeValueAsString(ev);
+            return json.writeValueAsString(events);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("line event cannot be encoded", e);
+            throw new IllegalStateException("line events cannot be encoded", e);
         }
     }
 
-    private LineEvent decode(String text) {
+    private List<LineEvent> decode(String text) {
+        if (text == null) {
+            return List.of();
+        }
         try {
-            return json.readValue(text, LineEvent.class);
+            return json.readValue(text, BATCH);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored line event cannot be decoded", e);
+            throw new IllegalStateException("stored line events cannot be decoded", e);
         }
     }
 }

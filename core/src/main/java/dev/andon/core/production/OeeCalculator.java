@@ -23,9 +23,13 @@ import java.util.function.Function;
  */
 public final class OeeCalculator {
     private final Plant plant;
+    /** Downtime reasons that take their time out of planned production time; looked up per state segment. */
+    private final java.util.Set<String> plannedReasons;
 
     public OeeCalculator(Plant plant) {
         this.plant = plant;
+        this.plannedReasons = plant.reasons().downtime().stream().filter(Reason::isPlanned).map(Reason::code)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -132,7 +136,7 @@ public final class OeeCalculator {
             if (ms <= 0) {
                 return;
             }
-            boolean plannedReason = reason != null && plant.reasons().downtime(reason).map(Reason::isPlanned).orElse(false);
+            boolean plannedReason = reason != null && plannedReasons.contains(reason);
             if (state == StationState.RUNNING) {
                 run += ms;
             } else if (state == StationState.UNKNOWN) {
