@@ -121,6 +121,29 @@ class ProductionEventsTest {
     }
 
     @Test
+    void theSameBatchSentConcurrentlyIsStoredOnce() throws Exception {
+        var body = batch(count("c1", "press-3", 10, 0, null, NINE_ROME), count("c2", "coil-1", 20, 0, null, NINE_ROME),
+                state("c3", "press-3", "running", null, NINE_ROME));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<BatchResult>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> w.events.record(w.who("anna.rossi"), "L2", body)));
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        for (var f : results) {
+            accepted += f.get().accepted();
+            duplicates += f.get().duplicates();
+        }
+        pool.shutdown();
+
+        assertThat(accepted).isEqualTo(3);
+        assertThat(duplicates).isEqualTo(21);
+        assertThat(w.eventStore.count()).isEqualTo(3);
+        assertThat(w.kpis.current("L2").orElseThrow().stations().get(0).kpis().good()).isEqualTo(20);
+    }
+
+    @Test
     void aLateEventDoesNotOverwriteANewerState() {
         w.events.record(w.who("anna.rossi"), "L2", batch(state("n", "press-3", "running", null, NINE_ROME)));
         w.events.record(w.who("anna.rossi"), "L2", batch(state("o", "press-3", "idle", null, NINE_ROME.minusSeconds(600))));
