@@ -91,8 +91,7 @@
     $('clock').textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: zone });
   }
 
-  Andon.whoPicker($('who-box'), load);
-  load().then(listen);
+  Andon.whoAmI($('who-box')).then(load).then(listen);
   setInterval(tick, 10000);
   setInterval(load, 60000);   // OEE keeps moving while nothing is reported
 })();

@@ -150,7 +150,8 @@
   }
 
   async function init() {
-    const plant = await fetch('/api/plant').then((r) => r.json());
+    await Andon.whoAmI($('who-box'));
+    const plant = await api('/api/plant');
     zone = plant.timezone;
     const params = new URLSearchParams(location.search);
     $('line').replaceChildren(...plant.lines.map((l) => el('option', { value: l.id }, `${l.id} ${l.name}`)));
@@ -160,7 +161,6 @@
     $('line').addEventListener('change', load);
     $('which').addEventListener('change', load);
     $('print').addEventListener('click', () => window.print());
-    await Andon.whoPicker($('who-box'), load);
     await load();
   }
 

@@ -1,8 +1,8 @@
 'use strict';
 // Shared by the board, the handover page and the alert-card history. Everything from people or machines goes in with
 // textContent, never innerHTML.
-// Sign-in: the bearer token is kept in localStorage under 'andon.token' (the interim sign-in accepts
-// "pending-sign-in:<person id>"; real sign-in replaces how the token is obtained, not how it is sent).
+// Sign-in: the browser session from the main page's sign-in (cookie, with the session's CSRF token on changes), or,
+// for a wall screen without a person at it, a bearer token kept in localStorage under 'andon.token'.
 const Andon = (() => {
   const el = (tag, attrs = {}, ...children) => {
     const node = document.createElement(tag);
@@ -17,14 +17,12 @@ const Andon = (() => {
     return node;
   };
   const token = () => localStorage.getItem('andon.token');
-  const signedInAs = () => {
-    const t = token();
-    return t && t.startsWith('pending-sign-in:') ? t.slice('pending-sign-in:'.length) : null;
-  };
+  let csrf = null;
   async function api(path, options = {}) {
     const headers = { 'Content-Type': 'application/json', ...(options.headers || {}) };
     if (token()) headers.Authorization = 'Bearer ' + token();
-    const res = await fetch(path, { ...options, headers });
+    else if (csrf && options.method && options.method !== 'GET') headers['X-CSRF-Token'] = csrf;
+    const res = await fetch(path, { ...options, headers, credentials: 'same-origin' });
     const body = await res.json().catch(() => ({}));
     if (!res.ok) {
       const problems = (body.problems || []).map((p) => `${p.field}: ${p.message}`).join('; ');
@@ -34,23 +32,22 @@ const Andon = (() => {
     }
     return body;
   }
-  /** A "signed in as" picker for pages used before the sign-in screen exists. */
-  async function whoPicker(container, onChange) {
-    const people = await fetch('/api/people').then((r) => r.json()).catch(() => ({ people: [] }));
-    const select = el('select', { id: 'who', 'aria-label': 'Signed in as' }, el('option', { value: '' }, '— sign in as —'),
-      ...people.people.map((p) => el('option', { value: p.id }, `${p.name} (${p.roles.join(', ')})`)));
-    select.value = signedInAs() || '';
-    select.addEventListener('change', () => {
-      if (select.value) localStorage.setItem('andon.token', 'pending-sign-in:' + select.value);
-      else localStorage.removeItem('andon.token');
-      onChange(select.value);
-    });
-    container.replaceChildren(el('label', {}, 'Signed in as ', select));
+  /** Shows who is signed in (or a link to sign in) in {@code container}; resolves to the session or null. */
+  async function whoAmI(container) {
+    try {
+      const me = token() ? null : await api('/api/auth/session');
+      if (me) csrf = me.csrfToken || csrf;
+      container.replaceChildren(el('span', { id: 'signed-in' }, me ? `${me.name}` : (token() ? 'screen token' : '')));
+      return me;
+    } catch (e) {
+      container.replaceChildren(el('a', { href: '/', id: 'sign-in-link' }, 'Sign in'));
+      return null;
+    }
   }
   const pct = (v) => (v === null || v === undefined ? '–' : (Math.round(v * 1000) / 10) + '%');
   const fmt = (iso, zone) => (iso ? new Date(iso).toLocaleString([], {
     day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone,
   }) : '');
   const minutes = (s) => `${Math.round(s / 60)} min`;
-  return { el, api, token, signedInAs, whoPicker, pct, fmt, minutes };
+  return { el, api, token, whoAmI, pct, fmt, minutes };
 })();

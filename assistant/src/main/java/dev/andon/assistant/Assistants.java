@@ -31,12 +31,13 @@ import dev.andon.assistant.offline.OfflineAssistant;
 import dev.andon.assistant.offline.OfflineResponder;
 import dev.andon.core.config.AndonSettings;
 import dev.andon.core.handover.HandoverNoteStore;
+import dev.andon.core.identity.PlantPeople;
 import dev.andon.core.handover.Handovers;
 import dev.andon.core.handover.ShiftEngines;
 import dev.andon.core.identity.PermissionPolicy;
 import dev.andon.core.resolution.AlertResolutions;
 import dev.andon.core.json.AndonJson;
-import dev.andon.core.line.LineStatusReader;
+import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.ShiftRoster;
 import dev.andon.core.store.AlertStore;
@@ -146,6 +147,7 @@ public final class Assistants implements AutoCloseable {
         private String modelLabel;
         private Handovers handovers;
         private AlertResolutions resolutions;
+        private PermissionPolicy permissions = PermissionPolicy.bundled();
 
         private Builder(Plant plant, AndonSettings settings, KnowledgeSearch knowledge, AlertStore alerts,
                         StationStatusStore stations, HandoverNoteStore notes, AlertLifecycle lifecycle,
@@ -174,6 +176,12 @@ public final class Assistants implements AutoCloseable {
             return this;
         }
 
+        /** The plant's permission policy (default: the bundled one). */
+        public Builder permissions(PermissionPolicy policy) {
+            this.permissions = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         /** The shift handover engine and resolution records to share (default: built here over the same database). */
         public Builder shift(Handovers handovers, AlertResolutions resolutions) {
             this.handovers = handovers;
@@ -196,7 +204,7 @@ public final class Assistants implements AutoCloseable {
             KnowledgeAnswerer answerer = new KnowledgeAnswerer(knowledge, quotes, contacts);
             if (handovers == null || resolutions == null) {
                 ShiftEngines engines = ShiftEngines.build(plant, db, json, alerts, stations, notes,
-                        PermissionPolicy.bundled(), clock, Duration.ofDays(35), Duration.ofMinutes(5));
+                        permissions, clock, Duration.ofDays(35), Duration.ofMinutes(5));
                 handovers = engines.handovers();
                 resolutions = engines.resolutions();
             }
@@ -206,7 +214,8 @@ public final class Assistants implements AutoCloseable {
             Abilities abilities = new Abilities(plant, new PlantEntityExtractor(plant), alerts, alertHelp, answerer, lineStatus,
                     new ShiftSummaryReport(plant, handovers, contacts, time),
                     new OnboardingPath(plant, knowledge, contacts), new OnShiftReport(plant, contacts, time),
-                    new Acknowledgements(alertHelp, new AcknowledgePolicy(contacts), lifecycle, time),
+                    new Acknowledgements(alertHelp, new AcknowledgePolicy(contacts, permissions, new PlantPeople(plant)),
+                            lifecycle, time),
                     new HandoverNotes(notes, contacts, time), contacts, time, quotes);
 
             IntentRecognizer recognizer = new IntentRecognizer(classifier());

@@ -3,7 +3,9 @@ package dev.andon.rules;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.intake.AlertIntake;
 import dev.andon.core.intake.AlertLifecycle;
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.config.AndonSettings;
+import dev.andon.core.identity.PermissionPolicy;
 import dev.andon.core.error.Problem;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.plant.Plant;
@@ -105,6 +107,14 @@ public final class Runbooks implements AutoCloseable {
      */
     public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
                                  StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler) {
+        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, PermissionPolicy.bundled(),
+                new AuditTrail(db, AndonJson.newMapper(), clock));
+    }
+
+    /** As above, with the plant's permission policy and the node's audit trail (what the application passes). */
+    public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
+                                 StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
+                                 PermissionPolicy policy, AuditTrail audit) {
         RulesetCompiler compiler = sharedCompiler == null ? new RulesetCompiler() : sharedCompiler;
         RulesSettings settings = RulesSettings.from(andonSettings, plant);
         JsonCodec json = new JsonCodec(AndonJson.newMapper());
@@ -116,7 +126,7 @@ public final class Runbooks implements AutoCloseable {
                 new FallbackDecisions(roster, people), problems);
         ChangeListeners listeners = new ChangeListeners();
         ActiveRuleset active = new ActiveRuleset();
-        Silences silences = new Silences(db, plant, clock, json, settings.maxSilence());
+        Silences silences = new Silences(db, plant, clock, json, settings.maxSilence(), policy, audit);
         DecisionInputsStore inputs = new DecisionInputsStore(db, json);
         EscalationStore escalationStore = new EscalationStore(db, json);
         Incidents incidents = new Incidents(db, json, roster, alerts, clock);
@@ -124,7 +134,8 @@ public final class Runbooks implements AutoCloseable {
                 new Deduplicator(db, alerts, settings.noise().dedupWindow()), new Inhibitor(plant, stations, alerts),
                 new StormGrouper(incidents, alerts, settings.noise().stormWindow(), settings.noise().stormSize()),
                 escalationStore, settings.noise(), listeners, clock);
-        AlertTransitions lifecycle = new AlertTransitions(db, alerts, escalationStore, incidents, listeners, clock);
+        AlertTransitions lifecycle = new AlertTransitions(db, alerts, escalationStore, incidents, listeners, policy,
+                audit, clock);
         EscalationScheduler escalations = new EscalationScheduler(db, alerts, escalationStore, people, plant, listeners, clock);
         HeartbeatMonitor heartbeats = new HeartbeatMonitor(db, plant, alerts, intake, lifecycle, json, clock,
                 settings.modelSilentAfter());

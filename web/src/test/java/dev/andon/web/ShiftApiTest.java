@@ -136,7 +136,7 @@ class ShiftApiTest {
     @Test
     void theBoardShowsEveryStationWithItsStateAndOpenAlerts() {
         post("/api/lines/L1/events", "sara.neri", batch(state("b-1", "robot-2", "down", "electrical-fault", "2026-11-25T07:55:00Z")));
-        post("/api/alerts", null, AlertToAnswerEndToEndTest.vibrationAlert().put("line", "L1").put("station", "robot-2")
+        post("/api/alerts", "paolo.greco", AlertToAnswerEndToEndTest.vibrationAlert().put("line", "L1").put("station", "robot-2")
                 .put("type", "power-failure-risk"));
 
         JsonObject board = get("/api/board", "anna.rossi").bodyAsJsonObject();
@@ -214,7 +214,7 @@ class ShiftApiTest {
     @Test
     void resolvingWithCauseAndActionShowsOnTheNextAlertOfTheSameKind() {
         JsonObject alert = AlertToAnswerEndToEndTest.vibrationAlert().put("station", "station-4").put("type", "tool-wear");
-        String first = post("/api/alerts", null, alert).bodyAsJsonObject().getJsonObject("alert").getString("id");
+        String first = post("/api/alerts", "luca.bianchi", alert).bodyAsJsonObject().getJsonObject("alert").getString("id");
         HttpResponse<Buffer> wrong = post("/api/alerts/" + first + "/transitions", "marco.ferri",
                 new JsonObject().put("to", "acknowledged").put("actor", "marco.ferri").put("cause", "x"));
         assertThat(wrong.statusCode()).isEqualTo(400);
@@ -227,7 +227,7 @@ class ShiftApiTest {
                         .put("action", "replaced the brush").put("actionCode", "replace"));
         assertThat(resolved.statusCode()).isEqualTo(200);
 
-        String again = post("/api/alerts", null, alert.put("source", "wear-model")).bodyAsJsonObject()
+        String again = post("/api/alerts", "luca.bianchi", alert.put("source", "wear-model")).bodyAsJsonObject()
                 .getJsonObject("alert").getString("id");
         JsonObject rec = get("/api/alerts/" + again + "/recurrence", "anna.rossi").bodyAsJsonObject();
 

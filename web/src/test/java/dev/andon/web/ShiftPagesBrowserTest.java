@@ -71,9 +71,14 @@ class ShiftPagesBrowserTest {
         andon.close();
     }
 
+    /** Signs in through the main page's form, as a person would, then opens {@code page}. */
     void signInAs(String person, String page) {
-        browser.get(andon.url(page));
-        js("localStorage.setItem('andon.token', arguments[0])", andon.tokenFor(person));
+        browser.manage().deleteAllCookies();
+        browser.get(andon.url("/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user"))).sendKeys(person);
+        browser.findElement(By.id("sign-in-password")).sendKeys(andon.passwordOf(person));
+        browser.findElement(By.cssSelector("#sign-in-form button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("me-name")));
         browser.get(andon.url(page));
     }
 
@@ -112,7 +117,7 @@ class ShiftPagesBrowserTest {
         post("/api/lines/L2/events", "anna.rossi", stateEvent("b2", "coil-1", "down", "jam", "2026-11-25T07:59:00Z"));
         wait.until(d -> tile("L2", "coil-1").getAttribute("class").contains("st-down"));
         assertThat(tile("L2", "coil-1").findElement(By.className("state")).getText()).isEqualToIgnoringCase("down · jam");
-        post("/api/alerts", null, AlertToAnswerEndToEndTest.vibrationAlert());
+        post("/api/alerts", "luca.bianchi", AlertToAnswerEndToEndTest.vibrationAlert());
         wait.until(d -> tile("L2", "press-3").findElement(By.className("alerts")).getText().equals("⚠ 1"));
         assertThat(js("return window.samePage")).isEqualTo(true);
 
@@ -179,7 +184,7 @@ class ShiftPagesBrowserTest {
     @Test
     void resolvingOnTheCardAsksWhatFixedItAndTheNextAlertShowsIt() {
         JsonObject alert = AlertToAnswerEndToEndTest.vibrationAlert().put("station", "station-4").put("type", "tool-wear");
-        String first = post("/api/alerts", null, alert).bodyAsJsonObject().getJsonObject("alert").getString("id");
+        String first = post("/api/alerts", "luca.bianchi", alert).bodyAsJsonObject().getJsonObject("alert").getString("id");
         post("/api/alerts/" + first + "/transitions", "marco.ferri", new JsonObject().put("to", "acknowledged").put("actor", "marco.ferri"));
         signInAs("marco.ferri", "/");
         WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts li.alert[data-alert-id='" + first + "']")));
@@ -190,7 +195,7 @@ class ShiftPagesBrowserTest {
         form.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(d -> d.findElements(By.cssSelector("#alerts li.alert[data-alert-id='" + first + "']")).isEmpty());
 
-        String again = post("/api/alerts", null, alert.put("source", "wear-model")).bodyAsJsonObject().getJsonObject("alert").getString("id");
+        String again = post("/api/alerts", "luca.bianchi", alert.put("source", "wear-model")).bodyAsJsonObject().getJsonObject("alert").getString("id");
         WebElement history = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#alerts li.alert[data-alert-id='" + again + "'] .recurrence")));
         assertThat(history.getText()).contains("Recurred: 2× this month on station-4",

@@ -105,7 +105,7 @@ class ShiftHandoverChatTest {
     @Test
     void anAlertThatCameBackShowsWhatFixedItLastTime() {
         AlertRecord first = plant.pressVibrationAlert(Map.of());
-        engines.resolutions().resolve(plant.lifecycle, first.id(), "marco.ferri", null,
+        engines.resolutions().resolve(plant.lifecycle, first.id(), people.principalOf("marco.ferri").orElseThrow(), null,
                 new AlertResolutions.Input("loose motor mount", null, "re-torqued the four mount bolts", null));
         AlertRecord again = plant.pressVibrationAlert(Map.of());
 

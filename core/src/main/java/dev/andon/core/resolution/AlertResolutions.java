@@ -4,6 +4,7 @@ import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.intake.AlertLifecycle;
 import dev.andon.core.plant.Person;
 import dev.andon.core.plant.Plant;
@@ -69,15 +70,15 @@ public final class AlertResolutions {
     }
 
     /** Moves the alert to resolved and stores what fixed it, in one commit (both or neither). */
-    public AlertRecord resolve(AlertLifecycle lifecycle, String alertId, String actor, String note, Input in) {
+    public AlertRecord resolve(AlertLifecycle lifecycle, String alertId, Principal actor, String note, Input in) {
         validate(in);
         return db.write(() -> {
             AlertRecord rec = lifecycle.transition(alertId, AlertState.RESOLVED, actor, note);
             Instant at = rec.history().isEmpty() ? clock.instant() : rec.history().get(rec.history().size() - 1).at();
             Instant raised = rec.alert().receivedAt();
             store.put(new Resolution(rec.id(), rec.alert().line(), rec.alert().station(), rec.alert().type(),
-                    in.cause().trim(), trimmed(in.causeCode()), in.action().trim(), trimmed(in.actionCode()), actor,
-                    plant.person(actor).map(Person::name).orElse(actor), raised, at,
+                    in.cause().trim(), trimmed(in.causeCode()), in.action().trim(), trimmed(in.actionCode()), actor.id(),
+                    plant.person(actor.id()).map(Person::name).orElse(actor.name()), raised, at,
                     raised == null ? null : Duration.between(raised, at)));
             return rec;
         });

@@ -47,8 +47,8 @@ class HandoversTest {
                 state("p1", "press-3", "running", null, t("05:00")),
                 state("p2", "press-3", "down", "hydraulic-leak", t("11:30"))));
         AlertRecord fixed = w.raise("L2", "press-3", "hydraulic-pressure-drop", t("06:00"), "marco.ferri");
-        w.lifecycle.transition(fixed.id(), AlertState.ACKNOWLEDGED, "marco.ferri", null);
-        w.resolutions.resolve(w.lifecycle, fixed.id(), "marco.ferri", null,
+        w.lifecycle.transition(fixed.id(), AlertState.ACKNOWLEDGED, w.who("marco.ferri"), null);
+        w.resolutions.resolve(w.lifecycle, fixed.id(), w.who("marco.ferri"), null,
                 new AlertResolutions.Input("worn seal on the main cylinder", "seal", "replaced the seal", "replace"));
         w.raise("L2", "station-4", "tool-wear", t("10:00"), "marco.ferri");
         w.notes.add("L2", "early", "anna.rossi", "coil changed at 10:00", t("10:05"));

@@ -39,7 +39,7 @@ class AlertResolutionsTest {
         for (int i = 1; i <= 4; i++) {
             AlertRecord a = w.raise("L2", "press-3", "hydraulic-pressure-drop", T.minus(Duration.ofDays(5 - i)), "marco.ferri");
             w.clock.set(T.minus(Duration.ofDays(5 - i)).plus(Duration.ofMinutes(10L * i)));
-            w.resolutions.resolve(w.lifecycle, a.id(), "marco.ferri", null,
+            w.resolutions.resolve(w.lifecycle, a.id(), w.who("marco.ferri"), null,
                     new AlertResolutions.Input("cause " + i, null, "action " + i, "act-" + i));
         }
         w.raise("L2", "press-3", "tool-wear", T, "marco.ferri");
@@ -63,7 +63,7 @@ class AlertResolutionsTest {
     void resolvingWithoutCauseOrActionMovesNothing() {
         AlertRecord a = w.raise("L2", "press-3", "tool-wear", T, "marco.ferri");
 
-        assertThatThrownBy(() -> w.resolutions.resolve(w.lifecycle, a.id(), "marco.ferri", null,
+        assertThatThrownBy(() -> w.resolutions.resolve(w.lifecycle, a.id(), w.who("marco.ferri"), null,
                 new AlertResolutions.Input(" ", null, "replaced", "bad code!")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.field()).containsExactly("cause", "actionCode"));
@@ -74,9 +74,9 @@ class AlertResolutionsTest {
     @Test
     void anIllegalTransitionStoresNoResolution() {
         AlertRecord a = w.raise("L2", "press-3", "tool-wear", T, "marco.ferri");
-        w.resolutions.resolve(w.lifecycle, a.id(), "marco.ferri", null, new AlertResolutions.Input("c", null, "a", null));
+        w.resolutions.resolve(w.lifecycle, a.id(), w.who("marco.ferri"), null, new AlertResolutions.Input("c", null, "a", null));
 
-        assertThatThrownBy(() -> w.resolutions.resolve(w.lifecycle, a.id(), "marco.ferri", null,
+        assertThatThrownBy(() -> w.resolutions.resolve(w.lifecycle, a.id(), w.who("marco.ferri"), null,
                 new AlertResolutions.Input("other", null, "other", null))).isInstanceOf(ConflictException.class);
         assertThat(w.resolutionStore.forAlert(a.id()).orElseThrow().cause()).isEqualTo("c");
     }

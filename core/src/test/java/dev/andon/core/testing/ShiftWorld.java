@@ -84,7 +84,7 @@ public final class ShiftWorld implements AutoCloseable {
         this.resolutions = new AlertResolutions(plant, db, resolutionStore, alerts, clock);
         this.handovers = new Handovers(plant, db, new HandoverStore(db, JSON), teams, kpis, alerts, stations, notes,
                 resolutionStore, policy, clock);
-        this.lifecycle = (id, to, actor, note) -> alerts.transition(id, to, actor, note, clock.instant());
+        this.lifecycle = (id, to, actor, note) -> alerts.transition(id, to, actor.id(), note, clock.instant());
         this.people = new PlantPeople(plant);
     }
 

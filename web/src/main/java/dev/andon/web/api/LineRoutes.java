@@ -5,7 +5,7 @@ import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.NotFoundException;
 import dev.andon.core.error.Problem;
 import dev.andon.core.events.EventAddresses;
-import dev.andon.core.line.LineStatusReader;
+import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.line.StationState;
 import dev.andon.core.line.StationStatus;
 import dev.andon.core.plant.Line;
@@ -74,7 +74,7 @@ public final class LineRoutes {
         List<Problem> problems = new ArrayList<>();
         String stateText = RequestBodies.text(body, "state");
         String reason = RequestBodies.text(body, "reason");
-        String reportedBy = RequestBodies.text(body, "reportedBy");
+        String reportedBy = dev.andon.web.auth.Principals.of(ctx).id();
         StationState state = null;
         if (stateText == null) {
             problems.add(new Problem("state", "is required (running, idle, down, blocked, starved, changeover, planned-maintenance)"));
