@@ -136,6 +136,15 @@ public final class AndonApplication implements AutoCloseable {
         StationStatusStore stations = new StationStatusStore(db, json);
         HandoverNoteStore notes = new HandoverNoteStore(db, json);
         ShiftFeature shift = ShiftFeature.build(plant, settings, db, json, alerts, stations, notes, policy, clock);
+        // every handover step joins the audit trail (after the step's own commit)
+        shift.handovers.addListener((report, step, who) -> {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("status", report.status().wire());
+            if (step.note() != null) {
+                after.put("note", step.note());
+            }
+            audit.record(who, "handover:" + step.action(), "handover " + report.id(), null, after);
+        });
 
         Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null,
                 policy, audit));
