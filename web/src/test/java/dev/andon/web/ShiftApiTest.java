@@ -128,7 +128,9 @@ class ShiftApiTest {
                 "2026-11-25T07:00:00Z"))).statusCode()).isEqualTo(403);
         assertThat(post("/api/lines/L2/events", null, batch(state("x", "coil-1", "running", null,
                 "2026-11-25T07:00:00Z"))).statusCode()).isEqualTo(401);
-        assertThat(post("/api/lines/L9/events", "anna.rossi", batch()).statusCode()).isEqualTo(404);
+        // nobody works on a line that does not exist: the permission guard refuses before the route can say 404
+        assertThat(post("/api/lines/L9/events", "anna.rossi", batch()).statusCode()).isEqualTo(403);
+        assertThat(get("/api/lines/L9/kpis", "anna.rossi").statusCode()).isEqualTo(404);
         assertThat(get("/api/lines/L2/kpis?from=yesterday&to=2026-11-25", "anna.rossi").statusCode()).isEqualTo(400);
         assertThat(get("/api/lines/L2/kpis?shift=L2.2026-11-29.early", "anna.rossi").statusCode()).isEqualTo(404);
     }
