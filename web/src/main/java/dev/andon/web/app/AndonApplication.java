@@ -22,7 +22,9 @@ import dev.andon.knowledge.index.MiniLmEmbedder;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.andon.rules.Runbooks;
+import dev.andon.connectors.Connectors;
 import dev.andon.web.api.AlertRoutes;
+import dev.andon.web.api.ConnectorRoutes;
 import dev.andon.web.api.ChatRoutes;
 import dev.andon.web.api.EventStreamRoutes;
 import dev.andon.web.api.HealthRoutes;
@@ -30,8 +32,8 @@ import dev.andon.web.api.KnowledgeRoutes;
 import dev.andon.web.api.LineRoutes;
 import dev.andon.web.api.PartHealth;
 import dev.andon.web.api.ReplayRoutes;
-import dev.andon.connectors.replay.RecordedAlertReplay;
 import dev.andon.web.api.RulesRoutes;
+import dev.andon.web.api.SectionPages;
 import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.signin.Identities;
 import dev.andon.core.signin.PasswordHasher;
@@ -45,6 +47,7 @@ import dev.andon.web.auth.Authenticator;
 import dev.andon.web.auth.BearerTokens;
 import dev.andon.web.auth.Guards;
 import dev.andon.web.auth.OpenApiDocument;
+import dev.andon.web.auth.SingleSignOn;
 import dev.andon.web.http.SecurityHeaders;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.ErrorResponder;
@@ -152,11 +155,16 @@ public final class AndonApplication implements AutoCloseable {
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
                 settings.path("knowledgeDir", "knowledge", plant.baseDir()), data.resolve("index"),
-                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm))
+                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm)).permissions(policy)
                         .knownPlant(ids(plant.roles(), Role::id), ids(plant.lines(), Line::id),
                                 plant.lines().stream().flatMap(l -> l.stations().stream()).map(Station::id)
                                         .collect(Collectors.toSet()))
                         .build()));
+        // One audit record per committed document change: uploads, drafts, approvals, rejections, deletions.
+        knowledge.addListener(e -> audit.record(e.principal(), "document:" + e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                e.documentId() + (e.version() == null ? "" : "@" + e.version()),
+                e.currentBefore() == null ? null : Map.of("current", e.currentBefore()),
+                e.currentAfter() == null ? Map.of("file", e.file()) : Map.of("current", e.currentAfter(), "file", e.file())));
         knowledge.startWatching();
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
                 notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy)
@@ -175,6 +183,12 @@ public final class AndonApplication implements AutoCloseable {
         PublishingIntake intake = new PublishingIntake(runbooks.intake(), events);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
                 Duration.ofSeconds(settings.getLong("maxFutureSkewSeconds", 300)), json);
+        Connectors connectors = push(closeables, Connectors.start(
+                settings.path("connectorsFile", "connectors.yaml", plant.baseDir()),
+                new Connectors.Parts(plant, reader, intake, runbooks.lifecycle(), alerts, stations,
+                        s -> events.publish(EventAddresses.STATION_STATUS, s), runbooks.heartbeats()::heartbeat, db,
+                        policy, json, clock, env), vertx));
+        runbooks.onChange(connectors::alertChanged);
         Map<String, Supplier<PartHealth>> health = new LinkedHashMap<>();
         health.put("store", () -> db.isOpen()
                 ? PartHealth.up(Map.of("file", db.file().toString(), "alerts", alerts.count()))
@@ -194,14 +208,19 @@ public final class AndonApplication implements AutoCloseable {
             detail.put("failedIngests", knowledge.failedIngests());
             return h.up() ? PartHealth.up(detail) : PartHealth.down(detail);
         });
+        health.put("connectors", () -> PartHealth.up(Map.of("connectors", connectors.health(),
+                "deadLetters", connectors.deadLetterCount(), "deadLettersDropped", connectors.deadLettersDropped())));
         health.put("assistant", () -> PartHealth.up(Map.of("mode", assistants.mode(), "model", assistants.model())));
 
         BearerTokens bearer = new BearerTokens(vertx, identities.signingKey());
+        boolean secureCookies = settings.getBoolean("secureCookies", false);
+        SingleSignOn sso = await(SingleSignOn.start(vertx, SingleSignOn.Settings.from(settings, env), identities, workers,
+                secureCookies));
         List<ApiOperation> operations = ApiOperations.all();
         Map<String, Object> openApi = OpenApiDocument.of(operations, policy, "1");
         List<Consumer<Router>> routes = new java.util.ArrayList<>(List.of(
-                new AuthRoutes(identities, bearer, plant, workers, bodies, responses,
-                        settings.getBoolean("secureCookies", false))::mount,
+                new AuthRoutes(identities, bearer, plant, workers, bodies, responses, secureCookies)::mount,
+                r -> SingleSignOn.mount(r, sso),
                 new AdminRoutes(identities, audit, workers, bodies, responses)::mount,
                 r -> r.get("/openapi.json").handler(ctx -> responses.ok(ctx, openApi)),
                 new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses,
@@ -210,9 +229,10 @@ public final class AndonApplication implements AutoCloseable {
                         responses, events, clock)::mount,
                 new RulesRoutes(plant, runbooks, workers, bodies, responses, policy)::mount,
                 new KnowledgeRoutes(knowledge, workers, responses)::mount,
+                new SectionPages(knowledge, workers)::mount,
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
-                new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
-                        doc -> intake.receive(reader.read(doc)).id(), workers, responses)::mount,
+                new ReplayRoutes(connectors, workers, responses)::mount,
+                new ConnectorRoutes(connectors, workers, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,
                 new HealthRoutes(health, workers, responses)::mount));
         routes.addAll(shift.routes(workers, bodies, responses));
