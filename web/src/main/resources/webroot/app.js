@@ -87,9 +87,12 @@ const NEXT_STEPS = {
 };
 
 async function move(id, to, actions) {
+  // resolving asks what caused it and what fixed it (recurrence.js), so the next alert of its kind can show it
+  const fix = to === 'resolved' && window.askResolution ? await window.askResolution(actions) : {};
+  if (fix === null) return;
   try {
     const rec = await api(`/api/alerts/${encodeURIComponent(id)}/transitions`, {
-      method: 'POST', body: JSON.stringify({ to }),
+      method: 'POST', body: JSON.stringify({ to, ...fix }),
     });
     state.alerts.set(rec.alert.id, rec);
     renderAlerts();
@@ -108,6 +111,7 @@ function renderAlerts() {
     .filter((r) => isOpen(r) && (!line || r.alert.line === line))
     .sort((x, y) => Number(y.alert.id) - Number(x.alert.id));
   $('alerts').replaceChildren(...list.map(renderAlert));
+  if (window.loadRecurrence) document.querySelectorAll('#alerts li.alert').forEach((li) => window.loadRecurrence(li.dataset.alertId, li));
   $('no-alerts').hidden = list.length > 0;
 }
 

@@ -27,6 +27,8 @@ public final class IntentRecognizer {
     private static final Pattern SUMMARY_VERB = Pattern.compile(
             "\\b(summar(y|ise|ize|ising|izing)|recap|report|what happened|wrap[- ]?up|riepilogo)\\b");
     private static final Pattern SHIFT_WORD = Pattern.compile("\\b(shift|handover|hand-over|today|so far|turno)\\b");
+    private static final Pattern HANDED_OVER = Pattern.compile(
+            "\\b(handed over|handed to me|handover (for|to) me|my handover|what did i (get|receive) from the (last|previous) shift)\\b");
     private static final Pattern ONBOARD = Pattern.compile(
             "\\b(onboard|onboarding|reading (path|list|plan)|training (path|plan)|new (starter|hire|joiner|colleague)|"
                     + "i'?m new|i am new|what should i read|where do i start|get started as)\\b");
@@ -92,7 +94,7 @@ public final class IntentRecognizer {
         if (ONBOARD.matcher(text).find()) {
             return new Recognition(Intent.ONBOARDING, false, "pattern", 1);
         }
-        if (SUMMARY_VERB.matcher(text).find() && SHIFT_WORD.matcher(text).find()) {
+        if (SUMMARY_VERB.matcher(text).find() && SHIFT_WORD.matcher(text).find() || HANDED_OVER.matcher(text).find()) {
             return new Recognition(Intent.SHIFT_SUMMARY, false, "pattern", 1);
         }
         if (m.alertId() != null) {

@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
  */
 public final class OfflineResponder {
     private static final Pattern THIS_ALERT = Pattern.compile("(?i)\\b(it|this( alert| one)?|that( alert| one)?|the alert)\\b");
+    private static final Pattern LAST_SHIFT = Pattern.compile("\\b(last|previous|past|prior|yesterday'?s?) (shift|handover)\\b");
+    private static final Pattern HANDED_TO_ME = Pattern.compile("\\b(handed over to me|handed to me|handover (for|to) me|my handover)\\b");
     private static final Pattern ALL = Pattern.compile("(?i)\\b(all|every|each)\\b");
 
     private final Plant plant;
@@ -219,7 +221,13 @@ public final class OfflineResponder {
             }
             case SHIFT_SUMMARY -> {
                 String l = firstNonNull(line, r.line(), contacts.rosterLine(r.userId()).orElse(null));
-                reply = shiftSummary.summary(l);
+                String lower = r.message().toLowerCase(java.util.Locale.ROOT);
+                if (HANDED_TO_ME.matcher(lower).find()) {
+                    reply = shiftSummary.handedOverTo(r.userId());
+                } else {
+                    reply = shiftSummary.summary(l, LAST_SHIFT.matcher(lower).find()
+                            ? ShiftSummaryReport.Which.LAST : ShiftSummaryReport.Which.CURRENT);
+                }
                 next = new ConversationContext(intent.wire(), l, null, null, null, ctx.role(), null);
             }
             case ONBOARDING -> {

@@ -8,11 +8,13 @@ import java.util.Optional;
 
 /**
  * The whole plant file: structure (lines, stations), people (roles, roster, on-call), alert types and settings.
+ * {@code calendar} holds holidays, {@code reasons} the downtime and scrap reason codes.
  * {@code baseDir} is the folder of the plant file, against which relative paths in settings resolve.
  */
 public record Plant(String id, String name, ZoneId timezone, Map<String, String> settings, List<Role> roles,
                     List<Shift> shifts, List<Line> lines, List<AlertType> alertTypes, List<Person> people,
-                    List<RosterEntry> roster, List<OnCall> onCall, Path baseDir) {
+                    List<RosterEntry> roster, List<OnCall> onCall, PlantCalendar calendar, ReasonCodes reasons,
+                    Path baseDir) {
 
     public Plant {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
@@ -24,6 +26,15 @@ public record Plant(String id, String name, ZoneId timezone, Map<String, String>
         roster = roster == null ? List.of() : List.copyOf(roster);
         onCall = onCall == null ? List.of() : List.copyOf(onCall);
         timezone = timezone == null ? ZoneId.of("UTC") : timezone;
+        calendar = calendar == null ? PlantCalendar.none() : calendar;
+        reasons = reasons == null ? ReasonCodes.none() : reasons;
+    }
+
+    /** The plant as it was before the production calendar and reason codes (no holidays, no reasons). */
+    public Plant(String id, String name, ZoneId timezone, Map<String, String> settings, List<Role> roles,
+                 List<Shift> shifts, List<Line> lines, List<AlertType> alertTypes, List<Person> people,
+                 List<RosterEntry> roster, List<OnCall> onCall, Path baseDir) {
+        this(id, name, timezone, settings, roles, shifts, lines, alertTypes, people, roster, onCall, null, null, baseDir);
     }
 
     public Optional<Line> line(String lineId) {

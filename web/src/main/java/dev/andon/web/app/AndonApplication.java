@@ -138,6 +138,16 @@ public final class AndonApplication implements AutoCloseable {
         AlertStore alerts = new AlertStore(db, json);
         StationStatusStore stations = new StationStatusStore(db, json);
         HandoverNoteStore notes = new HandoverNoteStore(db, json);
+        ShiftFeature shift = ShiftFeature.build(plant, settings, db, json, alerts, stations, notes, policy, clock);
+        // every handover step joins the audit trail (after the step's own commit)
+        shift.handovers.addListener((report, step, who) -> {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("status", report.status().wire());
+            if (step.note() != null) {
+                after.put("note", step.note());
+            }
+            audit.record(who, "handover:" + step.action(), "handover " + report.id(), null, after);
+        });
 
         Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null,
                 policy, audit));
@@ -157,7 +167,8 @@ public final class AndonApplication implements AutoCloseable {
                 e.currentAfter() == null ? Map.of("file", e.file()) : Map.of("current", e.currentAfter(), "file", e.file())));
         knowledge.startWatching();
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
-                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy).build());
+                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy)
+                .shift(shift.handovers, shift.resolutions).build());
 
         Vertx vertx = Vertx.vertx();
         closeables.push(() -> await(vertx.close()));
@@ -166,6 +177,8 @@ public final class AndonApplication implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(json);
         EventPublisher events = new EventPublisher(vertx.eventBus(), json);
         runbooks.onChange(rec -> events.publish(EventAddresses.ALERT_CHANGED, rec));
+        shift.publishTo(events);
+        closeables.push(shift.draftAtShiftEnd(vertx, workers));
 
         PublishingIntake intake = new PublishingIntake(runbooks.intake(), events);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
@@ -205,13 +218,13 @@ public final class AndonApplication implements AutoCloseable {
                 secureCookies));
         List<ApiOperation> operations = ApiOperations.all();
         Map<String, Object> openApi = OpenApiDocument.of(operations, policy, "1");
-        List<Consumer<Router>> routes = List.of(
+        List<Consumer<Router>> routes = new java.util.ArrayList<>(List.of(
                 new AuthRoutes(identities, bearer, plant, workers, bodies, responses, secureCookies)::mount,
                 r -> SingleSignOn.mount(r, sso),
                 new AdminRoutes(identities, audit, workers, bodies, responses)::mount,
                 r -> r.get("/openapi.json").handler(ctx -> responses.ok(ctx, openApi)),
                 new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses,
-                        policy)::mount,
+                        policy, shift.resolutions)::mount,
                 new LineRoutes(plant, new LineStatusReader(plant, stations, alerts), stations, workers, bodies,
                         responses, events, clock)::mount,
                 new RulesRoutes(plant, runbooks, workers, bodies, responses, policy)::mount,
@@ -221,7 +234,8 @@ public final class AndonApplication implements AutoCloseable {
                 new ReplayRoutes(connectors, workers, responses)::mount,
                 new ConnectorRoutes(connectors, workers, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,
-                new HealthRoutes(health, workers, responses)::mount);
+                new HealthRoutes(health, workers, responses)::mount));
+        routes.addAll(shift.routes(workers, bodies, responses));
         HttpVerticle http = new HttpVerticle(port, settings.getLong("maxBodyBytes", 1_048_576),
                 settings.getLong("maxUploadBytes", KnowledgeOptions.DEFAULT_MAX_FILE_BYTES + 1_048_576),
                 data.resolve("uploads").toString(),

@@ -7,6 +7,7 @@ import java.util.List;
 
 import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.PATCH;
 import static io.vertx.core.http.HttpMethod.POST;
 
 /**
@@ -61,6 +62,23 @@ public final class ApiOperations {
         ops.add(ApiOperation.of(GET, "/api/lines", Action.PLANT_READ, "lines"));
         ops.add(ApiOperation.onLine(GET, "/api/lines/:id/status", Action.ALERTS_READ, "id", "line status"));
         ops.add(ApiOperation.onLine(POST, "/api/lines/:id/stations/:station/status", Action.STATIONS_WRITE, "id", "report a station's state"));
+        // shifts, line events and OEE, handover, what fixed it last time
+        ops.add(ApiOperation.onLine(GET, "/api/lines/:id/shifts", Action.PLANT_READ, "id", "current, previous and next shift with their crews"));
+        ops.add(ApiOperation.of(GET, "/api/roster/swaps", Action.PLANT_READ, "roster swaps"));
+        ops.add(ApiOperation.of(POST, "/api/roster/swaps", Action.ROSTER_MANAGE, "record a roster swap (on the shift's line)"));
+        ops.add(ApiOperation.onLine(POST, "/api/lines/:id/events", Action.LINE_EVENTS_WRITE, "id", "a batch of line events (state changes, counts)"));
+        ops.add(ApiOperation.onLine(GET, "/api/lines/:id/kpis", Action.PLANT_READ, "id", "OEE, downtime and scrap Pareto per shift or date range"));
+        ops.add(ApiOperation.of(GET, "/api/board", Action.PLANT_READ, "the andon board: every station's state, open alerts, OEE"));
+        ops.add(ApiOperation.onLine(GET, "/api/lines/:id/handover", Action.HANDOVER_READ, "id", "the handover report of a line's shift (JSON, md, html)"));
+        ops.add(ApiOperation.of(GET, "/api/handovers", Action.HANDOVER_READ, "handover reports, newest shift first"));
+        ops.add(ApiOperation.of(GET, "/api/handovers/mine", Action.HANDOVER_READ, "the latest report handed over to you"));
+        ops.add(ApiOperation.of(GET, "/api/handovers/:key", Action.HANDOVER_READ, "a handover report (JSON, md, html)"));
+        ops.add(ApiOperation.of(PATCH, "/api/handovers/:key", Action.HANDOVER_SIGN, "edit a report (that shift's outgoing leader)"));
+        ops.add(ApiOperation.of(POST, "/api/handovers/:key/sign", Action.HANDOVER_SIGN, "sign (that shift's outgoing leader)"));
+        ops.add(ApiOperation.of(POST, "/api/handovers/:key/accept", Action.HANDOVER_SIGN, "accept and lock (the incoming leader)"));
+        ops.add(ApiOperation.of(POST, "/api/handovers/:key/send-back", Action.HANDOVER_SIGN, "send back with a question (the incoming leader)"));
+        ops.add(ApiOperation.of(GET, "/api/alerts/:id/recurrence", Action.ALERTS_READ, "last resolutions of the same problem and this month's count"));
+        ops.add(ApiOperation.of(GET, "/api/alerts/:id/resolution", Action.ALERTS_READ, "what fixed this alert"));
         // silences, heartbeats, incidents
         ops.add(ApiOperation.of(GET, "/api/silences", Action.ALERTS_READ, "silences"));
         ops.add(ApiOperation.of(POST, "/api/silences", Action.SILENCES_MANAGE, "create a silence (on its line)"));
