@@ -8,6 +8,7 @@ import dev.andon.core.error.Problem;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.ShiftRoster;
+import dev.andon.core.skills.Qualifications;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
@@ -39,6 +40,7 @@ import dev.andon.rules.silence.Silences;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -105,11 +107,22 @@ public final class Runbooks implements AutoCloseable {
      */
     public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
                                  StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler) {
+        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, Qualifications.fromPlant(plant));
+    }
+
+    /**
+     * As {@link #start(Plant, AndonSettings, AndonDatabase, AlertStore, StationStatusStore, Clock, RulesetCompiler)}
+     * with the qualifications hands-on runbooks check (the skills matrix); the others use the plant file's lists.
+     */
+    public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
+                                 StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
+                                 Qualifications qualifications) {
+        Objects.requireNonNull(qualifications, "qualifications");
         RulesetCompiler compiler = sharedCompiler == null ? new RulesetCompiler() : sharedCompiler;
         RulesSettings settings = RulesSettings.from(andonSettings, plant);
         JsonCodec json = new JsonCodec(AndonJson.newMapper());
         ShiftRoster roster = new ShiftRoster(plant);
-        AssigneeResolver people = new AssigneeResolver(roster);
+        AssigneeResolver people = new AssigneeResolver(roster, qualifications);
         EvaluationProblems problems = new EvaluationProblems();
         RunbookDecider decider = new RunbookDecider(plant, new FactBuilder(plant, roster, people),
                 new RunbookEngine(settings.firingLimit()), new DecisionAssembler(people),

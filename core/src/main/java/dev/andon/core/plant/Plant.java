@@ -8,11 +8,13 @@ import java.util.Optional;
 
 /**
  * The whole plant file: structure (lines, stations), people (roles, roster, on-call), alert types and settings.
- * {@code baseDir} is the folder of the plant file, against which relative paths in settings resolve.
+ * {@code baseDir} is the folder of the plant file, against which relative paths in settings resolve. {@code skills}
+ * declares procedures (lock-out on press-3…) for the skills matrix; stations and equipment are skills without being
+ * declared.
  */
 public record Plant(String id, String name, ZoneId timezone, Map<String, String> settings, List<Role> roles,
                     List<Shift> shifts, List<Line> lines, List<AlertType> alertTypes, List<Person> people,
-                    List<RosterEntry> roster, List<OnCall> onCall, Path baseDir) {
+                    List<RosterEntry> roster, List<OnCall> onCall, Path baseDir, List<PlantSkill> skills) {
 
     public Plant {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
@@ -23,6 +25,7 @@ public record Plant(String id, String name, ZoneId timezone, Map<String, String>
         people = people == null ? List.of() : List.copyOf(people);
         roster = roster == null ? List.of() : List.copyOf(roster);
         onCall = onCall == null ? List.of() : List.copyOf(onCall);
+        skills = skills == null ? List.of() : List.copyOf(skills);
         timezone = timezone == null ? ZoneId.of("UTC") : timezone;
     }
 

@@ -48,7 +48,7 @@ public final class PlantLoader {
         }
         Plant plant = new Plant(parsed.id(), parsed.name(), parsed.timezone(), parsed.settings(), parsed.roles(),
                 parsed.shifts(), parsed.lines(), parsed.alertTypes(), parsed.people(), parsed.roster(),
-                parsed.onCall(), absolute.getParent());
+                parsed.onCall(), absolute.getParent(), parsed.skills());
         List<Problem> problems = validator.validate(plant);
         if (!problems.isEmpty()) {
             throw new InvalidPlantException(absolute, problems);
