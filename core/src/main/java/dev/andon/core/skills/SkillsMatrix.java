@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -265,10 +266,11 @@ public final class SkillsMatrix implements Qualifications {
         return out;
     }
 
+    /** Read-only views over hash maps: the immutable Map.copyOf tables probe slower on the decision path. */
     private static Map<String, Map<String, SkillRecord>> freeze(Map<String, Map<String, SkillRecord>> m) {
         Map<String, Map<String, SkillRecord>> out = new HashMap<>();
-        m.forEach((k, v) -> out.put(k, Map.copyOf(v)));
-        return Map.copyOf(out);
+        m.forEach((k, v) -> out.put(k, Collections.unmodifiableMap(new HashMap<>(v))));
+        return Collections.unmodifiableMap(out);
     }
 
     private static String key(String person, String skill) {
