@@ -76,7 +76,8 @@ public final class PathAssembler {
             Set<String> grants = moduleGrants.computeIfAbsent(module, k -> new LinkedHashSet<>());
             t.grants().stream().filter(knownSkill).forEach(grants::add);
             for (String number : doc.sections() == null ? List.<String>of() : doc.sections()) {
-                if (number.contains(".")) {
+                // Subsections are read with their section; "0" is the preamble before the first numbered heading.
+                if (number.contains(".") || number.equals("0")) {
                     continue;
                 }
                 Optional<Section> s = knowledge.section(doc.id(), number);
