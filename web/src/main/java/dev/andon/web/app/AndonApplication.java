@@ -5,7 +5,14 @@ import dev.andon.assistant.Assistants;
 import dev.andon.core.alert.IncomingAlertReader;
 import dev.andon.core.config.AndonSettings;
 import dev.andon.core.events.EventAddresses;
+import dev.andon.assistant.training.Training;
+import dev.andon.assistant.training.TrainingStore;
 import dev.andon.core.handover.HandoverNoteStore;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.skills.Coverage;
+import dev.andon.core.skills.SkillCatalog;
+import dev.andon.core.skills.SkillsMatrix;
+import dev.andon.core.skills.Staffing;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.line.LineStatusReader;
 import dev.andon.core.plant.Line;
@@ -32,6 +39,8 @@ import dev.andon.web.api.PartHealth;
 import dev.andon.web.api.ReplayRoutes;
 import dev.andon.connectors.replay.RecordedAlertReplay;
 import dev.andon.web.api.RulesRoutes;
+import dev.andon.web.api.SkillsRoutes;
+import dev.andon.web.api.TrainingRoutes;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.ErrorResponder;
 import dev.andon.web.http.EventPublisher;
@@ -113,7 +122,13 @@ public final class AndonApplication implements AutoCloseable {
         StationStatusStore stations = new StationStatusStore(db, json);
         HandoverNoteStore notes = new HandoverNoteStore(db, json);
 
-        Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock));
+        PermissionPolicy policy = PermissionPolicy.bundled();
+        SkillCatalog skillCatalog = SkillCatalog.of(plant);
+        SkillsMatrix skills = new SkillsMatrix(db, json, plant, skillCatalog, policy, clock);
+        Coverage coverage = new Coverage(plant, skillCatalog, skills, Staffing.fromRoster(plant));
+
+        // Hands-on runbooks ask the skills matrix who is qualified.
+        Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null, skills));
         // One in-process MiniLM model serves both the knowledge index and the assistant's intent recognition.
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
@@ -124,8 +139,9 @@ public final class AndonApplication implements AutoCloseable {
                                         .collect(Collectors.toSet()))
                         .build()));
         knowledge.startWatching();
+        Training training = new Training(plant, knowledge, new TrainingStore(db, json), skills, db, policy, clock);
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
-                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).build());
+                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).training(training, skills, coverage).build());
 
         Vertx vertx = Vertx.vertx();
         closeables.push(() -> await(vertx.close()));
@@ -168,6 +184,8 @@ public final class AndonApplication implements AutoCloseable {
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
                 new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
                         doc -> intake.receive(reader.read(doc)).id(), workers, responses)::mount,
+                new SkillsRoutes(plant, skills, coverage, workers, bodies, responses, clock)::mount,
+                new TrainingRoutes(training, workers, bodies, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,
                 new HealthRoutes(health, workers, responses)::mount);
         HttpVerticle http = new HttpVerticle(port, settings.getLong("maxBodyBytes", 1_048_576),
