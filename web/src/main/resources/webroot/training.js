@@ -101,7 +101,7 @@ async function loadDashboard() {
         const b = el('button', { class: 'observe' }, 'Observed');
         if (p.person === me) b.disabled = true;
         b.addEventListener('click', () => act(`/api/training/people/${encodeURIComponent(p.person)}/observed`, { role: p.role, line: p.line, item: i.item.id }));
-        waiting.append(el('li', { class: 'practical', 'data-item': i.item.id }, i.item.title, ' ', b));
+        waiting.append(el('li', { class: 'practical', 'data-item': i.item.id, 'data-module': m.id }, i.item.title, ' ', b));
       }
     }
     table.append(el('tr', { 'data-person': p.person }, el('td', {}, p.personName), el('td', {}, `${p.role} on ${p.line}`),
