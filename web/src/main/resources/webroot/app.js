@@ -15,11 +15,15 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
-const state = { plant: null, alerts: new Map(), conversationId: null };
+const state = { plant: null, alerts: new Map(), conversationId: null, me: null, csrf: null, started: false };
 
+// The session cookie is HttpOnly; state changes carry the session's CSRF token, which only this page can read.
 async function api(path, options = {}) {
-  const res = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
+  const headers = { 'Content-Type': 'application/json' };
+  if (state.csrf && options.method && options.method !== 'GET') headers['X-CSRF-Token'] = state.csrf;
+  const res = await fetch(path, { ...options, headers, credentials: 'same-origin' });
   const body = await res.json().catch(() => ({}));
+  if (res.status === 401 && !path.startsWith('/api/auth/')) showSignIn();
   if (!res.ok) {
     const problems = (body.problems || []).map((p) => `${p.field}: ${p.message}`).join('; ');
     throw new Error(body.message + (problems ? ' — ' + problems : ''));
@@ -53,7 +57,9 @@ function renderAlert(rec) {
   for (const f of d.flags || []) flags.append(el('span', {}, f));
   const why = (d.firedRules || []).map((r) => r.name).join(', ');
   const actions = el('div', { class: 'actions' });
-  for (const [to, label] of NEXT_STEPS[rec.state] || []) {
+  // Buttons only where the signed-in person may act; the server checks again whatever the page shows.
+  const mayMove = ((state.me && state.me.may['alerts:transition']) || []);
+  for (const [to, label] of (Array.isArray(mayMove) && mayMove.includes(a.line) ? NEXT_STEPS[rec.state] || [] : [])) {
     const button = el('button', { type: 'button', 'data-to': to }, label);
     button.addEventListener('click', () => move(a.id, to, actions));
     actions.append(button);
@@ -83,7 +89,7 @@ const NEXT_STEPS = {
 async function move(id, to, actions) {
   try {
     const rec = await api(`/api/alerts/${encodeURIComponent(id)}/transitions`, {
-      method: 'POST', body: JSON.stringify({ to, actor: $('chat-user').value }),
+      method: 'POST', body: JSON.stringify({ to }),
     });
     state.alerts.set(rec.alert.id, rec);
     renderAlerts();
@@ -118,6 +124,37 @@ async function loadLineStatus() {
   const s = await api(`/api/lines/${encodeURIComponent(line)}/status`);
   $('line-status').replaceChildren(...s.stations.map((st) => el('span', { class: `station st-${st.status.state}` },
     `${st.name}: ${st.status.state}${st.status.reason ? ' (' + st.status.reason + ')' : ''}${st.openAlerts ? ' · ' + st.openAlerts + ' open' : ''}`)));
+}
+
+// Runbook governance for those who may take part in it: backtest, approve (never one's own), activate.
+async function loadRulesets() {
+  const may = state.me.may;
+  if (!may['rulesets:approve'] && !may['rulesets:upload'] && !may['rulesets:activate']) return;
+  $('runbooks-panel').hidden = false;
+  const body = await api('/api/rulesets');
+  const items = body.versions.slice(-8).reverse().map((v) => {
+    const status = v.active ? 'active' : v.approvedBy ? `approved by ${v.approvedBy}` : v.backtest ? 'backtested' : 'uploaded';
+    const li = el('li', { class: 'ruleset', 'data-version': v.version },
+      el('strong', {}, String(v.version).slice(0, 12)), ` by ${v.author || '?'} · ${v.ruleCount} rules · `,
+      el('span', { class: 'status' }, status));
+    const act = (label, path) => {
+      const b = el('button', { type: 'button' }, label);
+      b.addEventListener('click', async () => {
+        try {
+          await api(`/api/rulesets/${encodeURIComponent(v.version)}/${path}`, { method: 'POST', body: '{}' });
+          await loadRulesets();
+        } catch (e) {
+          li.append(el('span', { class: 'error' }, ' ' + e.message));
+        }
+      });
+      li.append(' ', b);
+    };
+    if (!v.active && !v.approvedBy && (may['rulesets:upload'])) act('Backtest', 'backtest');
+    if (!v.active && !v.approvedBy && v.backtest && may['rulesets:approve'] && v.author !== state.me.user) act('Approve', 'approve');
+    if (!v.active && v.approvedBy && may['rulesets:activate']) act('Activate', 'activate');
+    return li;
+  });
+  $('rulesets').replaceChildren(...items);
 }
 
 async function loadHealth() {
@@ -164,12 +201,11 @@ function addMessage(role, text, answer) {
 
 async function ask(message) {
   addMessage('user', message);
-  const person = $('chat-user').value;
   try {
     const answer = await api('/api/chat', {
       method: 'POST',
       body: JSON.stringify({
-        message, userId: person, role: $('chat-role').value,
+        message, role: $('chat-role').value,
         line: $('chat-line').value || null, conversationId: state.conversationId,
       }),
     });
@@ -185,20 +221,37 @@ function fillSelect(select, items, label, value, withEmpty) {
     ...items.map((i) => el('option', { value: value(i) }, label(i))));
 }
 
-async function init() {
-  state.plant = await api('/api/plant');
+function showSignIn() {
+  $('app').hidden = true;
+  $('me').hidden = true;
+  $('new-password').hidden = true;
+  $('sign-in').hidden = false;
+  $('sign-in-user').focus();
+}
+
+function signedIn(me) {
+  state.me = me;
+  state.csrf = me.csrfToken || state.csrf;
+  $('sign-in').hidden = true;
+  if (me.mustChangePassword) {
+    $('new-password').hidden = false;
+    return;
+  }
+  $('me-name').textContent = `${me.name} (${me.roles.join(', ')}${me.allLines ? '' : ' · ' + me.lines.join(', ')})`;
+  $('me').hidden = false;
+  $('app').hidden = false;
+  start().catch((e) => document.body.prepend(el('p', { class: 'error' }, 'Andon could not load: ' + e.message)));
+}
+
+async function start() {
+  const roles = state.plant.roles.filter((r) => state.me.roles.includes(r.id));
+  fillSelect($('chat-role'), roles, (r) => r.name, (r) => r.id);
+  fillSelect($('chat-line'), state.plant.lines, (l) => l.id, (l) => l.id, 'any line');
+  if (!state.me.allLines && state.me.lines.length) $('chat-line').value = state.me.lines[0];
+  if (state.started) { await loadAlerts(); return; }
+  state.started = true;
   $('plant-name').textContent = state.plant.name;
   fillSelect($('line-filter'), state.plant.lines, (l) => `${l.id} ${l.name}`, (l) => l.id, 'All lines');
-  fillSelect($('chat-line'), state.plant.lines, (l) => l.id, (l) => l.id, 'any line');
-  fillSelect($('chat-role'), state.plant.roles, (r) => r.name, (r) => r.id);
-  const people = await api('/api/people').catch(() => ({ people: [] }));
-  fillSelect($('chat-user'), people.people, (p) => p.name, (p) => p.id);
-  $('chat-user').addEventListener('change', () => {
-    const p = people.people.find((x) => x.id === $('chat-user').value);
-    if (p && p.roles.length) $('chat-role').value = p.roles[0];
-    state.conversationId = null;
-  });
-  $('chat-user').dispatchEvent(new Event('change'));
   $('line-filter').addEventListener('change', () => { renderAlerts(); loadLineStatus().catch(() => {}); });
   $('chat-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -208,9 +261,55 @@ async function init() {
     ask(text);
   });
   await loadAlerts();
+  loadRulesets().catch(() => {});
   loadHealth();
   setInterval(loadHealth, 15000);
   listenLive();
+}
+
+async function init() {
+  $('sign-in-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    $('sign-in-error').textContent = '';
+    try {
+      const me = await api('/api/auth/login', { method: 'POST',
+        body: JSON.stringify({ user: $('sign-in-user').value.trim(), password: $('sign-in-password').value }) });
+      $('sign-in-password').value = '';
+      state.plant = state.plant || await api('/api/plant');
+      signedIn(me);
+    } catch (e) {
+      $('sign-in-error').textContent = e.message;
+    }
+  });
+  $('new-password-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await api('/api/auth/password', { method: 'POST', body: JSON.stringify({
+        currentPassword: $('current-password').value, newPassword: $('chosen-password').value }) });
+      state.csrf = null;
+      showSignIn();
+    } catch (e) {
+      $('new-password-error').textContent = e.message;
+    }
+  });
+  $('sign-out').addEventListener('click', async () => {
+    await api('/api/auth/logout', { method: 'POST' }).catch(() => {});
+    state.me = null;
+    state.csrf = null;
+    state.conversationId = null;
+    $('messages').replaceChildren();
+    showSignIn();
+  });
+  let me;
+  try {
+    me = await api('/api/auth/session');
+  } catch (e) {
+    showSignIn();
+    return;
+  }
+  state.plant = await api('/api/plant');
+  $('plant-name').textContent = state.plant.name;
+  signedIn(me);
 }
 
 init().catch((e) => {

@@ -3,7 +3,7 @@
 async function load() {
   const line = $('line').value;
   const q = line ? '?line=' + encodeURIComponent(line) : '';
-  if (!token()) { $('gaps').replaceChildren(el('li', {}, 'Sign in to see coverage.')); return; }
+  if (!session.me) { $('gaps').replaceChildren(el('li', {}, 'Sign in to see coverage.')); return; }
   try {
     const cov = await api('/api/skills/coverage' + q);
     $('gaps').replaceChildren(...cov.gaps.map((g) => el('li', { class: 'gap', 'data-line': g.line, 'data-shift': g.shift, 'data-skill': g.skill }, g.text)));
@@ -20,8 +20,9 @@ async function load() {
 }
 
 (async () => {
+  if (!(await signedIn())) { load(); return; }
   const { lines } = await api('/api/lines');
   for (const l of lines) $('line').append(el('option', { value: l.id }, `${l.id} — ${l.name}`));
   $('line').addEventListener('change', load);
-  signInPicker(load);
+  load();
 })();

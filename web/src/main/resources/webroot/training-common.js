@@ -1,7 +1,6 @@
 'use strict';
 // Shared by the training and skills pages. Everything from the server is inserted with textContent, never innerHTML.
-// Who is signed in: a bearer token in sessionStorage ('andon.token'). Until the real sign-in screen lands, the
-// "Signed in as" picker below sets the interim token; the lead's sign-in replaces only tokenFor/the picker.
+// Who is signed in: the browser session from the main page's sign-in (HttpOnly cookie); changes carry its CSRF token.
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, attrs = {}, ...children) => {
@@ -16,13 +15,12 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
-function token() { return sessionStorage.getItem('andon.token'); }
-function signedInAs() { const t = token(); return t && t.startsWith('pending-sign-in:') ? t.substring(16) : null; }
+const session = { me: null, csrf: null };
 
 async function api(path, options = {}) {
   const headers = { 'Content-Type': 'application/json' };
-  if (token()) headers.Authorization = 'Bearer ' + token();
-  const res = await fetch(path, { headers, ...options });
+  if (session.csrf && options.method && options.method !== 'GET') headers['X-CSRF-Token'] = session.csrf;
+  const res = await fetch(path, { ...options, headers, credentials: 'same-origin' });
   const body = res.status === 204 ? {} : await res.json().catch(() => ({}));
   if (!res.ok) {
     const problems = (body.problems || []).map((p) => `${p.field}: ${p.message}`).join('; ');
@@ -33,19 +31,18 @@ async function api(path, options = {}) {
   return body;
 }
 
-/** Fills the "Signed in as" picker and calls onChange(personId) now and whenever it changes. */
-async function signInPicker(onChange) {
-  const pick = $('as');
-  const { people } = await api('/api/people');
-  pick.append(el('option', { value: '' }, '— choose —'));
-  for (const p of people) pick.append(el('option', { value: p.id }, `${p.name} (${p.roles.join(', ')})`));
-  pick.value = signedInAs() || '';
-  pick.addEventListener('change', () => {
-    if (pick.value) sessionStorage.setItem('andon.token', 'pending-sign-in:' + pick.value);
-    else sessionStorage.removeItem('andon.token');
-    onChange(pick.value || null);
-  });
-  onChange(pick.value || null);
+/** Who is signed in (null when nobody): shows the name, or a link to sign in on the main page. */
+async function signedIn() {
+  try {
+    const s = await api('/api/auth/session');
+    session.me = s;
+    session.csrf = s.csrfToken || null;
+    $('me').replaceChildren('Signed in as ', el('strong', { id: 'me-name' }, s.name));
+    return s;
+  } catch (e) {
+    $('me').replaceChildren(el('a', { href: '/' }, 'Sign in'), ' on the main page first.');
+    return null;
+  }
 }
 
 function showError(target, e) {

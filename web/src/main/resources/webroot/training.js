@@ -2,7 +2,7 @@
 
 async function loadMyPath() {
   const box = $('my-path');
-  if (!token()) { box.replaceChildren(el('p', {}, 'Sign in to see your path.')); return; }
+  if (!session.me) { box.replaceChildren(el('p', {}, 'Sign in to see your path.')); return; }
   try {
     const { paths } = await api('/api/training/me');
     if (!paths.length) { box.replaceChildren(el('p', {}, 'You are on no onboarding path (paths follow the roster).')); return; }
@@ -81,12 +81,12 @@ async function openQuiz(p, item) {
 async function loadDashboard() {
   const panel = $('dashboard-panel');
   const box = $('dashboard');
-  if (!token()) { panel.hidden = true; return; }
+  if (!session.me) { panel.hidden = true; return; }
   let people;
   try { ({ people } = await api('/api/training/dashboard')); } catch (e) { panel.hidden = true; return; }
   if (!people.length) { panel.hidden = true; return; }
   panel.hidden = false;
-  const me = signedInAs();
+  const me = session.me.user;
   const table = el('table', { id: 'people' }, el('tr', {}, el('th', {}, 'Person'), el('th', {}, 'Path'), el('th', {}, 'Progress'), el('th', {}, 'Waiting for you')));
   for (const p of people) {
     const waiting = el('ul', { class: 'waiting' });
@@ -118,4 +118,4 @@ async function act(path, body) {
   } catch (e) { $('dashboard-message').textContent = e.message; }
 }
 
-signInPicker(() => { $('quiz').hidden = true; loadMyPath(); loadDashboard(); });
+signedIn().then(() => { loadMyPath(); loadDashboard(); });

@@ -3,6 +3,8 @@ package dev.andon.assistant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.assistant.answer.Abilities;
 import dev.andon.assistant.answer.AcknowledgePolicy;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.identity.PlantPeople;
 import dev.andon.assistant.answer.Acknowledgements;
 import dev.andon.assistant.answer.AlertExplainer;
 import dev.andon.assistant.answer.AlertHelp;
@@ -147,6 +149,7 @@ public final class Assistants implements AutoCloseable {
         private ChatModel chatModel;
         private StreamingChatModel streamingChatModel;
         private String modelLabel;
+        private PermissionPolicy permissions = PermissionPolicy.bundled();
 
         private Builder(Plant plant, AndonSettings settings, KnowledgeSearch knowledge, AlertStore alerts,
                         StationStatusStore stations, HandoverNoteStore notes, AlertLifecycle lifecycle,
@@ -183,6 +186,12 @@ public final class Assistants implements AutoCloseable {
             return this;
         }
 
+        /** The plant's permission policy (default: the bundled one). */
+        public Builder permissions(PermissionPolicy policy) {
+            this.permissions = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         public Builder streamingChatModel(StreamingChatModel model) {
             this.streamingChatModel = model;
             return this;
@@ -204,7 +213,8 @@ public final class Assistants implements AutoCloseable {
                     new OnboardingPath(plant, knowledge, contacts, training != null ? training::documents
                             : (role, line) -> new PathAssembler(knowledge, skill -> true).documents(role, line, Set.of())),
                     new OnShiftReport(plant, contacts, time),
-                    new Acknowledgements(alertHelp, new AcknowledgePolicy(contacts), lifecycle, time),
+                    new Acknowledgements(alertHelp, new AcknowledgePolicy(contacts, permissions, new PlantPeople(plant)),
+                            lifecycle, time),
                     new HandoverNotes(notes, contacts, time), contacts, time, quotes,
                     training == null ? null : new TrainingAnswers(plant, training, skills, coverage, knowledge, clock));
 

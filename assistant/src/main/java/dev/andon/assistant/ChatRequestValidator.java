@@ -1,6 +1,8 @@
 package dev.andon.assistant;
 
+import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.error.Problem;
 import dev.andon.core.plant.Line;
 import dev.andon.core.plant.Plant;
@@ -66,7 +68,18 @@ public final class ChatRequestValidator {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new ChatRequest(user, role, line, conversation, message);
+        Principal asker = r.asker();
+        if (asker != null) {
+            // Who asks, and in which role, is the signed-in principal's: a body cannot claim another person or role.
+            if (!asker.id().equals(user)) {
+                throw new ForbiddenException("you are signed in as " + asker.id() + " and can only ask as yourself");
+            }
+            if (!asker.roles().contains(role)) {
+                throw new ForbiddenException("you do not hold the role '" + clip(role) + "' (your roles: "
+                        + String.join(", ", new java.util.TreeSet<>(asker.roles())) + ")");
+            }
+        }
+        return new ChatRequest(user, role, line, conversation, message, asker);
     }
 
     private static String blankToNull(String s) {

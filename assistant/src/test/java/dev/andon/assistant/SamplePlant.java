@@ -67,7 +67,7 @@ public final class SamplePlant implements AutoCloseable {
         this.alerts = new AlertStore(db, AndonJson.newMapper());
         this.stations = new StationStatusStore(db, AndonJson.newMapper());
         this.notes = new HandoverNoteStore(db, AndonJson.newMapper());
-        this.lifecycle = (id, to, actor, note) -> alerts.transition(id, to, actor, note, CLOCK.instant());
+        this.lifecycle = (id, to, actor, note) -> alerts.transition(id, to, actor.id(), note, CLOCK.instant());
     }
 
     /** Opens (or reopens, after a restart) the stores in {@code dataDir}. */

@@ -3,7 +3,9 @@ package dev.andon.rules;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.intake.AlertIntake;
 import dev.andon.core.intake.AlertLifecycle;
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.config.AndonSettings;
+import dev.andon.core.identity.PermissionPolicy;
 import dev.andon.core.error.Problem;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.plant.Plant;
@@ -107,16 +109,24 @@ public final class Runbooks implements AutoCloseable {
      */
     public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
                                  StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler) {
-        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, Qualifications.fromPlant(plant));
+        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, PermissionPolicy.bundled(),
+                new AuditTrail(db, AndonJson.newMapper(), clock));
+    }
+
+    /** As above, with the plant's permission policy and the node's audit trail; qualifications from the plant file. */
+    public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
+                                 StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
+                                 PermissionPolicy policy, AuditTrail audit) {
+        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, policy, audit,
+                Qualifications.fromPlant(plant));
     }
 
     /**
-     * As {@link #start(Plant, AndonSettings, AndonDatabase, AlertStore, StationStatusStore, Clock, RulesetCompiler)}
-     * with the qualifications hands-on runbooks check (the skills matrix); the others use the plant file's lists.
+     * As above, with the qualifications hands-on runbooks check (what the application passes: the skills matrix).
      */
     public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
                                  StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
-                                 Qualifications qualifications) {
+                                 PermissionPolicy policy, AuditTrail audit, Qualifications qualifications) {
         Objects.requireNonNull(qualifications, "qualifications");
         RulesetCompiler compiler = sharedCompiler == null ? new RulesetCompiler() : sharedCompiler;
         RulesSettings settings = RulesSettings.from(andonSettings, plant);
@@ -129,7 +139,7 @@ public final class Runbooks implements AutoCloseable {
                 new FallbackDecisions(roster, people), problems);
         ChangeListeners listeners = new ChangeListeners();
         ActiveRuleset active = new ActiveRuleset();
-        Silences silences = new Silences(db, plant, clock, json, settings.maxSilence());
+        Silences silences = new Silences(db, plant, clock, json, settings.maxSilence(), policy, audit);
         DecisionInputsStore inputs = new DecisionInputsStore(db, json);
         EscalationStore escalationStore = new EscalationStore(db, json);
         Incidents incidents = new Incidents(db, json, roster, alerts, clock);
@@ -137,7 +147,8 @@ public final class Runbooks implements AutoCloseable {
                 new Deduplicator(db, alerts, settings.noise().dedupWindow()), new Inhibitor(plant, stations, alerts),
                 new StormGrouper(incidents, alerts, settings.noise().stormWindow(), settings.noise().stormSize()),
                 escalationStore, settings.noise(), listeners, clock);
-        AlertTransitions lifecycle = new AlertTransitions(db, alerts, escalationStore, incidents, listeners, clock);
+        AlertTransitions lifecycle = new AlertTransitions(db, alerts, escalationStore, incidents, listeners, policy,
+                audit, clock);
         EscalationScheduler escalations = new EscalationScheduler(db, alerts, escalationStore, people, plant, listeners, clock);
         HeartbeatMonitor heartbeats = new HeartbeatMonitor(db, plant, alerts, intake, lifecycle, json, clock,
                 settings.modelSilentAfter());

@@ -25,11 +25,13 @@ class AlertToAnswerEndToEndTest {
     Path dataDir;
     RunningAndon andon;
     WebClient http;
+    WebClient gateway;
 
     @BeforeEach
     void start(Vertx vertx) {
         andon = RunningAndon.start(dataDir);
-        http = WebClient.create(vertx);
+        http = andon.client(vertx, "anna.rossi");
+        gateway = andon.gatewayClient(vertx);
     }
 
     @AfterEach
@@ -49,6 +51,10 @@ class AlertToAnswerEndToEndTest {
                 .put("payload", new JsonObject().put("rms_mm_s", 11.4));
     }
 
+    HttpResponse<Buffer> raise(JsonObject alert) {
+        return gateway.postAbs(andon.url("/api/alerts")).sendJsonObject(alert).await();
+    }
+
     HttpResponse<Buffer> post(String path, JsonObject body) {
         return http.postAbs(andon.url(path)).sendJsonObject(body).await();
     }
@@ -59,7 +65,7 @@ class AlertToAnswerEndToEndTest {
 
     @Test
     void alertBecomesAnOwnedCitedDecisionThatSurvivesARestart() {
-        HttpResponse<Buffer> posted = post("/api/alerts", vibrationAlert());
+        HttpResponse<Buffer> posted = raise(vibrationAlert());
         assertThat(posted.statusCode()).as(posted.bodyAsString()).isEqualTo(202);
         JsonObject record = posted.bodyAsJsonObject();
         String id = record.getJsonObject("alert").getString("id");
@@ -131,7 +137,7 @@ class AlertToAnswerEndToEndTest {
 
     @Test
     void pageListsOpenAlertsAndOffersAChatBox() {
-        post("/api/alerts", vibrationAlert());
+        raise(vibrationAlert());
         HttpResponse<Buffer> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.getHeader("Content-Type")).startsWith("text/html");

@@ -3,6 +3,7 @@ package dev.andon.web;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.multipart.MultipartForm;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class BrowserUiTest {
     @BeforeEach
     void start(Vertx vertx) {
         andon = RunningAndon.start(dataDir);
-        WebClient http = WebClient.create(vertx);
+        WebClient http = andon.gatewayClient(vertx);
         http.postAbs(andon.url("/api/alerts")).sendJsonObject(AlertToAnswerEndToEndTest.vibrationAlert()
                 .put("payload", new JsonObject().put("note", "<img src=x onerror=\"document.title='pwned'\">"))).await();
         http.close();
@@ -59,10 +60,22 @@ class BrowserUiTest {
         andon.close();
     }
 
-    @Test
-    void operatorSeesTheOpenAlertWithOwnerAndStepsAndGetsACitedAnswer() {
+    /** Signs in through the page's own form, as a person would. */
+    WebDriverWait signIn(String person) {
         browser.get(andon.url("/"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // Live updates re-render the cards: an element found a moment ago may be replaced; look again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user"))).sendKeys(person);
+        browser.findElement(By.id("sign-in-password")).sendKeys(andon.passwordOf(person));
+        browser.findElement(By.cssSelector("#sign-in-form button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("me-name")));
+        return wait;
+    }
+
+    @Test
+    void operatorSeesTheOpenAlertWithOwnerAndStepsAndGetsACitedAnswer() {
+        WebDriverWait wait = signIn("anna.rossi");
 
         WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts li.alert")));
         assertThat(card.findElement(By.tagName("h3")).getText()).contains("vibration-anomaly", "L2/press-3");
@@ -88,17 +101,57 @@ class BrowserUiTest {
 
     @Test
     void aNewAlertAppearsLiveWithoutReloading(Vertx vertx) {
-        browser.get(andon.url("/"));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = signIn("anna.rossi");
         wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
         int before = browser.findElements(By.cssSelector("#alerts li.alert")).size();
 
-        WebClient http = WebClient.create(vertx);
+        WebClient http = andon.gatewayClient(vertx);
         http.postAbs(andon.url("/api/alerts")).sendJsonObject(AlertToAnswerEndToEndTest.vibrationAlert()
                 .put("line", "L1").put("station", "robot-2").put("type", "power-failure-risk")).await();
         http.close();
 
         wait.until(d -> d.findElements(By.cssSelector("#alerts li.alert")).size() == before + 1);
         assertThat(browser.findElement(By.cssSelector("#alerts li.alert h3")).getText()).contains("L1/robot-2");
+    }
+
+    @Test
+    void anOperatorActsOnTheirOwnLineOnlyAndAProcessOwnerApprovesSomeoneElsesRunbook(Vertx vertx) throws Exception {
+        WebClient gateway = andon.gatewayClient(vertx);
+        gateway.postAbs(andon.url("/api/alerts")).sendJsonObject(AlertToAnswerEndToEndTest.vibrationAlert()
+                .put("line", "L1").put("station", "robot-2").put("type", "power-failure-risk")).await();
+        gateway.close();
+
+        WebDriverWait wait = signIn("anna.rossi");
+        wait.until(d -> d.findElements(By.cssSelector("#alerts li.alert")).size() == 2);
+        WebElement own = browser.findElement(By.xpath("//li[contains(@class,'alert')][.//h3[contains(.,'L2/press-3')]]"));
+        WebElement other = browser.findElement(By.xpath("//li[contains(@class,'alert')][.//h3[contains(.,'L1/robot-2')]]"));
+        assertThat(other.findElements(By.cssSelector(".actions button"))).as("another line's alert offers no action").isEmpty();
+        own.findElement(By.cssSelector(".actions button[data-to='acknowledged']")).click();
+        wait.until(d -> d.findElement(By.xpath("//li[contains(@class,'alert')][.//h3[contains(.,'L2/press-3')]]//div[@class='meta']"))
+                .getText().contains("acknowledged"));
+        assertThat(browser.findElement(By.id("runbooks-panel")).isDisplayed()).as("operators do not govern runbooks").isFalse();
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
+
+        // A runbook author uploads the plant's rules as a new version; the process owner backtests and approves it.
+        MultipartForm form = MultipartForm.create();
+        try (var files = java.nio.file.Files.list(dataDir.resolve("sample-plant/rules"))) {
+            for (Path f : files.filter(f -> f.toString().matches(".*\\.(drl|csv|xlsx)")).sorted().toList()) {
+                form.binaryFileUpload("files", f.getFileName().toString(),
+                        io.vertx.core.buffer.Buffer.buffer(java.nio.file.Files.readAllBytes(f)), "application/octet-stream");
+            }
+        }
+        WebClient author = andon.client(vertx, "bruno.esposito");
+        var uploaded = author.postAbs(andon.url("/api/rulesets")).sendMultipartForm(form).await();
+        author.close();
+        assertThat(uploaded.statusCode()).as(uploaded.bodyAsString()).isEqualTo(201);
+
+        browser.findElement(By.id("sign-in-user")).sendKeys("roberta.fontana");
+        browser.findElement(By.id("sign-in-password")).sendKeys(andon.passwordOf("roberta.fontana"));
+        browser.findElement(By.cssSelector("#sign-in-form button")).click();
+        By mine = By.xpath("//li[contains(@class,'ruleset')][contains(.,'by bruno.esposito')]");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@class,'ruleset')][contains(.,'by bruno.esposito')]//button[.='Backtest']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@class,'ruleset')][contains(.,'by bruno.esposito')]//button[.='Approve']"))).click();
+        wait.until(d -> d.findElement(mine).findElement(By.className("status")).getText().equals("approved by roberta.fontana"));
     }
 }

@@ -26,36 +26,42 @@ class ModuleApiTest {
     @TempDir
     static Path dataDir;
     RunningAndon andon;
-    WebClient http;
+    Vertx vertx;
+    final java.util.Map<String, WebClient> clients = new java.util.HashMap<>();
 
     @BeforeAll
     void start(Vertx vertx) {
+        this.vertx = vertx;
         andon = RunningAndon.start(dataDir);
-        http = WebClient.create(vertx);
     }
 
     @AfterAll
     void stop() {
-        http.close();
+        clients.values().forEach(WebClient::close);
         andon.close();
     }
 
-    HttpResponse<Buffer> post(String path, JsonObject body) {
-        return http.postAbs(andon.url(path)).sendJsonObject(body).await();
+    /** Requests as one signed-in person of the sample plant. */
+    WebClient as(String person) {
+        return clients.computeIfAbsent(person, p -> andon.client(vertx, p));
+    }
+
+    HttpResponse<Buffer> post(String who, String path, JsonObject body) {
+        return as(who).postAbs(andon.url(path)).sendJsonObject(body).await();
     }
 
     HttpResponse<Buffer> get(String path) {
-        return http.getAbs(andon.url(path)).send().await();
+        return as("anna.rossi").getAbs(andon.url(path)).send().await();
     }
 
-    HttpResponse<Buffer> upload(String path, MultipartForm form) {
-        return http.postAbs(andon.url(path)).sendMultipartForm(form).await();
+    HttpResponse<Buffer> upload(String who, String path, MultipartForm form) {
+        return as(who).postAbs(andon.url(path)).sendMultipartForm(form).await();
     }
 
     @Test
     void aRulesetThatDoesNotCompileIsRefusedWithFileAndLineAndTheActiveOneStays() {
         String activeBefore = get("/api/rulesets").bodyAsJsonObject().getJsonObject("active").getString("version");
-        MultipartForm form = MultipartForm.create().attribute("author", "roberta.fontana")
+        MultipartForm form = MultipartForm.create()
                 .binaryFileUpload("files", "broken.drl", Buffer.buffer("""
                         package dev.andon.rules.sample
                         rule "half written"
@@ -64,7 +70,7 @@ class ModuleApiTest {
                         then
                         end
                         """), "text/plain");
-        HttpResponse<Buffer> r = upload("/api/rulesets", form);
+        HttpResponse<Buffer> r = upload("roberta.fontana", "/api/rulesets", form);
 
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(400);
         assertThat(r.bodyAsJsonObject().getJsonArray("problems").getJsonObject(0).getString("field")).startsWith("broken.drl");
@@ -74,19 +80,19 @@ class ModuleApiTest {
     @Test
     void onlyAProcessOwnerMayApproveARuleset() {
         String active = get("/api/rulesets").bodyAsJsonObject().getJsonObject("active").getString("version");
-        HttpResponse<Buffer> r = post("/api/rulesets/" + active + "/approve", new JsonObject().put("approver", "anna.rossi"));
+        HttpResponse<Buffer> r = post("anna.rossi", "/api/rulesets/" + active + "/approve", new JsonObject());
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(403);
-        assertThat(r.bodyAsJsonObject().getString("message")).contains("process-owner");
+        assertThat(r.bodyAsJsonObject().getString("message")).contains("anna.rossi", "rulesets:approve");
     }
 
     @Test
     void aSilencedStationKeepsItsAlertsVisibleButSuppressed() {
-        HttpResponse<Buffer> s = post("/api/silences", new JsonObject().put("kind", "maintenance-window")
+        HttpResponse<Buffer> s = post("paolo.greco", "/api/silences", new JsonObject().put("kind", "maintenance-window")
                 .put("line", "L1").put("station", "pack-5").put("endsAt", RunningAndon.NINE_AM_ROME.plusSeconds(3600).toString())
                 .put("author", "paolo.greco").put("reason", "conveyor belt replacement"));
         assertThat(s.statusCode()).as(s.bodyAsString()).isEqualTo(201);
 
-        HttpResponse<Buffer> a = post("/api/alerts", AlertToAnswerEndToEndTest.vibrationAlert()
+        HttpResponse<Buffer> a = post("paolo.greco", "/api/alerts", AlertToAnswerEndToEndTest.vibrationAlert()
                 .put("line", "L1").put("station", "pack-5").put("type", "station-blocked"));
         assertThat(a.statusCode()).isEqualTo(202);
         assertThat(a.bodyAsJsonObject().getString("state")).isEqualTo("suppressed");
@@ -94,7 +100,7 @@ class ModuleApiTest {
         assertThat(get("/api/alerts?state=suppressed").bodyAsJsonObject().getJsonArray("alerts").stream()
                 .map(x -> ((JsonObject) x).getJsonObject("alert").getString("id"))).contains(id);
 
-        HttpResponse<Buffer> bad = post("/api/silences", new JsonObject().put("line", "L1").put("endsAt", "tomorrow"));
+        HttpResponse<Buffer> bad = post("paolo.greco", "/api/silences", new JsonObject().put("line", "L1").put("endsAt", "tomorrow"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.bodyAsJsonObject().getJsonArray("problems").getJsonObject(0).getString("field")).isEqualTo("endsAt");
     }
@@ -102,12 +108,12 @@ class ModuleApiTest {
     @Test
     void anUploadedDocumentIsSearchableAndACorruptPdfIsRefusedLeavingTheIndexAlone() {
         int before = get("/api/knowledge/documents").bodyAsJsonObject().getJsonArray("documents").size();
-        HttpResponse<Buffer> bad = upload("/api/knowledge/documents", MultipartForm.create()
+        HttpResponse<Buffer> bad = upload("roberta.fontana", "/api/knowledge/documents", MultipartForm.create()
                 .binaryFileUpload("file", "manual.pdf", Buffer.buffer("%PDF-1.7 this is not really a pdf"), "application/pdf"));
         assertThat(bad.statusCode()).as(bad.bodyAsString()).isBetween(400, 422);
         assertThat(get("/api/knowledge/documents").bodyAsJsonObject().getJsonArray("documents")).hasSize(before);
 
-        HttpResponse<Buffer> escape = upload("/api/knowledge/documents", MultipartForm.create()
+        HttpResponse<Buffer> escape = upload("roberta.fontana", "/api/knowledge/documents", MultipartForm.create()
                 .binaryFileUpload("file", "../../etc/evil.md", Buffer.buffer("# x"), "text/markdown"));
         assertThat(escape.statusCode()).isEqualTo(400);
 
@@ -133,7 +139,7 @@ class ModuleApiTest {
                 2. Lift the tape head and fit the new 48 mm roll, adhesive side down.
                 3. Thread the tape past the applicator roller and close the head.
                 """;
-        HttpResponse<Buffer> ok = upload("/api/knowledge/documents", MultipartForm.create()
+        HttpResponse<Buffer> ok = upload("roberta.fontana", "/api/knowledge/documents", MultipartForm.create()
                 .binaryFileUpload("file", "WI-L1-PACK5-TAPE.md", Buffer.buffer(doc), "text/markdown"));
         assertThat(ok.statusCode()).as(ok.bodyAsString()).isEqualTo(201);
 
@@ -141,38 +147,38 @@ class ModuleApiTest {
         assertThat(hits.getJsonObject(0).getString("documentId")).isEqualTo("WI-L1-PACK5-TAPE");
         assertThat(get("/api/knowledge/documents/WI-L1-PACK5-TAPE/sections/1").bodyAsJsonObject().getString("text"))
                 .contains("48 mm roll");
-        assertThat(http.deleteAbs(andon.url("/api/knowledge/documents/WI-L1-PACK5-TAPE")).send().await().statusCode()).isEqualTo(200);
+        assertThat(as("roberta.fontana").deleteAbs(andon.url("/api/knowledge/documents/WI-L1-PACK5-TAPE")).send().await().statusCode()).isEqualTo(200);
         assertThat(get("/api/knowledge/documents/WI-L1-PACK5-TAPE").statusCode()).isEqualTo(404);
     }
 
     @Test
     void answersCanBeRatedAndAnEmptyMessageIsRefused() {
-        JsonObject answer = post("/api/chat", new JsonObject().put("message", "status of L2")
+        JsonObject answer = post("luca.bianchi", "/api/chat", new JsonObject().put("message", "status of L2")
                 .put("userId", "luca.bianchi").put("role", "team-leader").put("line", "L2")).bodyAsJsonObject();
         assertThat(answer.getString("intent")).isEqualTo("line-status");
 
-        HttpResponse<Buffer> rated = post("/api/chat/feedback", new JsonObject().put("answerId", answer.getString("answerId"))
+        HttpResponse<Buffer> rated = post("luca.bianchi", "/api/chat/feedback", new JsonObject().put("answerId", answer.getString("answerId"))
                 .put("userId", "luca.bianchi").put("rating", "up").put("comment", "exactly what I needed"));
         assertThat(rated.statusCode()).as(rated.bodyAsString()).isEqualTo(201);
-        assertThat(post("/api/chat/feedback", new JsonObject().put("answerId", "nope").put("rating", "up")).statusCode())
+        assertThat(post("luca.bianchi", "/api/chat/feedback", new JsonObject().put("answerId", "nope").put("rating", "up")).statusCode())
                 .isEqualTo(404);
 
-        HttpResponse<Buffer> empty = post("/api/chat", new JsonObject().put("message", " ")
+        HttpResponse<Buffer> empty = post("luca.bianchi", "/api/chat", new JsonObject().put("message", " ")
                 .put("userId", "luca.bianchi").put("role", "team-leader"));
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.bodyAsJsonObject().getJsonArray("problems").getJsonObject(0).getString("field")).isEqualTo("message");
 
-        HttpResponse<Buffer> huge = post("/api/chat", new JsonObject().put("message", "x".repeat(100_000))
+        HttpResponse<Buffer> huge = post("luca.bianchi", "/api/chat", new JsonObject().put("message", "x".repeat(100_000))
                 .put("userId", "luca.bianchi").put("role", "team-leader"));
         assertThat(huge.statusCode()).isEqualTo(400);
 
-        JsonObject conversation = get("/api/chat/conversations/" + answer.getString("conversationId")).bodyAsJsonObject();
+        JsonObject conversation = as("luca.bianchi").getAbs(andon.url("/api/chat/conversations/" + answer.getString("conversationId"))).send().await().bodyAsJsonObject();
         assertThat(conversation.getJsonArray("messages")).hasSize(2);
     }
 
     @Test
     void aStreamedAnswerEndsWithTheWholeAnswerAndItsCitations() {
-        HttpResponse<Buffer> r = post("/api/chat/stream", new JsonObject()
+        HttpResponse<Buffer> r = post("marco.ferri", "/api/chat/stream", new JsonObject()
                 .put("message", "how do I isolate hydraulic energy on the press?")
                 .put("userId", "marco.ferri").put("role", "maintenance").put("line", "L2"));
         assertThat(r.getHeader("Content-Type")).startsWith("text/event-stream");
@@ -189,7 +195,7 @@ class ModuleApiTest {
                 {"source":"vision-model","line":"L1","station":"vision-4","type":"vision-defect","severity":"medium","confidence":0.91,"timestamp":"2025-03-01T10:00:00Z"}
                 {"source":"vision-model","line":"L1","station":"vision-99","type":"vision-defect","severity":"medium","confidence":0.91,"timestamp":"2025-03-01T10:00:10Z"}
                 """;
-        HttpResponse<Buffer> r = upload("/api/replay", MultipartForm.create()
+        HttpResponse<Buffer> r = upload("roberta.fontana", "/api/replay", MultipartForm.create()
                 .binaryFileUpload("recording", "day.jsonl", Buffer.buffer(recording), "application/x-ndjson"));
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
         JsonObject report = r.bodyAsJsonObject();

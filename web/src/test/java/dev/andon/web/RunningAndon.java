@@ -1,6 +1,15 @@
 package dev.andon.web;
 
 import dev.andon.web.app.AndonApplication;
+import dev.andon.web.app.FirstStartFiles;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientSession;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +25,9 @@ import java.util.Map;
 final class RunningAndon implements AutoCloseable {
     static final Instant NINE_AM_ROME = Instant.parse("2026-11-25T08:00:00Z");
 
+    static final String ADMIN_PASSWORD = "test-admin-password-0001";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     final AndonApplication app;
     final Path dataDir;
 
@@ -32,15 +44,75 @@ final class RunningAndon implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("ANDON_HTTP_PORT", "0");
         env.put("ANDON_DATA_DIR", dataDir.toString());
+        env.putIfAbsent("ANDON_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return new RunningAndon(AndonApplication.start(env, Clock.fixed(NINE_AM_ROME, ZoneOffset.UTC)), dataDir);
     }
 
     /**
-     * A bearer token for a person of the sample plant (anna.rossi, roberta.fontana, …); send it as
-     * {@code Authorization: Bearer <token>}. (Interim form until real sign-in lands; callers do not change.)
+     * A bearer token for a person of the sample plant (anna.rossi, roberta.fontana, …) or {@code admin}, got the way
+     * a client gets one: POST /api/auth/token with the sample password the first start generated.
      */
     String tokenFor(String personId) {
-        return "pending-sign-in:" + personId;
+        return tokens.computeIfAbsent(personId, id -> {
+            try {
+                String body = "{\"user\":\"" + id + "\",\"password\":\"" + passwordOf(id) + "\"}";
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/auth/token")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("sign-in as " + id + " failed: " + r.statusCode() + " " + r.body());
+                }
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("token").asText();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The password of a sample person (generated at first start into the data folder) or of the admin. */
+    String passwordOf(String personId) {
+        if (personId.equals("admin")) {
+            return ADMIN_PASSWORD;
+        }
+        String pw = FirstStartFiles.samplePasswords(dataDir).getProperty(personId);
+        if (pw == null) {
+            throw new IllegalArgumentException("no sample password for " + personId);
+        }
+        return pw;
+    }
+
+    /** A machine token with these scopes (e.g. alerts:write for a model gateway), created by the admin over HTTP. */
+    String machineToken(String name, String... scopes) {
+        try {
+            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    Map.of("name", name, "scopes", java.util.List.of(scopes)));
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/tokens")))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokenFor("admin"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("token creation failed: " + r.statusCode() + " " + r.body());
+            }
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("secret").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A web client that sends alerts as a model gateway would: a machine token with the alerts:write scope. */
+    WebClient gatewayClient(Vertx vertx) {
+        return WebClientSession.create(WebClient.create(vertx))
+                .addHeader("Authorization", "Bearer " + machineToken("test gateway", "alerts:write"));
+    }
+
+    /** A web client whose every request carries {@code personId}'s bearer token. */
+    WebClient client(Vertx vertx, String personId) {
+        return WebClientSession.create(WebClient.create(vertx)).addHeader("Authorization", "Bearer " + tokenFor(personId));
     }
 
     int port() {

@@ -59,15 +59,21 @@ class TrainingPagesBrowserTest {
         andon.close();
     }
 
-    void signInAs(String person) {
-        wait.until(d -> d.findElements(By.cssSelector("#as option")).size() > 1);
-        new Select(browser.findElement(By.id("as"))).selectByValue(person);
+    /** Signs in through the main page's form, as a person would, then opens {@code page}. */
+    void signInAs(String person, String page) {
+        browser.manage().deleteAllCookies();
+        browser.get(andon.url("/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user"))).sendKeys(person);
+        browser.findElement(By.id("sign-in-password")).sendKeys(andon.passwordOf(person));
+        browser.findElement(By.cssSelector("#sign-in-form button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("me-name")));
+        browser.get(andon.url(page));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("me-name")));
     }
 
     @Test
     void anOperatorWorksThroughHerPathAndATrainerSignsOffWhatSheShowed(Vertx vertx) {
-        browser.get(andon.url("/training.html"));
-        signInAs("anna.rossi");
+        signInAs("anna.rossi", "/training.html");
 
         // My path: what is next, marking it read moves the count, the quiz is marked in place.
         WebElement next = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#my-path .next")));
@@ -95,7 +101,7 @@ class TrainingPagesBrowserTest {
 
         // Anna reads and passes the rest of week 2 (through the API, as the page would), then the trainer takes over.
         completeReadingAndQuizzes(vertx, WEEK_2);
-        signInAs("luca.bianchi");
+        signInAs("luca.bianchi", "/training.html");
         String practical = "#people tr[data-person='anna.rossi'] li.practical[data-module='" + WEEK_2 + "']";
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(practical)));
         int left = browser.findElements(By.cssSelector(practical)).size();

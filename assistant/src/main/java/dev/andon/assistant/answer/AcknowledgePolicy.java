@@ -2,36 +2,39 @@ package dev.andon.assistant.answer;
 
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.Decision;
+import dev.andon.core.identity.Action;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.identity.PlantPeople;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.plant.ShiftRoster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Who may acknowledge an alert through the assistant: the person it is assigned to, someone holding the decision's
- * owner role on the alert's line, or a team leader of that line. Judged from the authenticated request (user id,
- * role, line) — never from anything written in a message, a document or an alert.
+ * Whether the asker may acknowledge an alert, as the plant's one permission policy says (the assistant decides no
+ * permission itself), and who may, in words. The asker is the signed-in person of the request — never anything written
+ * in a message, a document or an alert.
  */
 public final class AcknowledgePolicy {
-    public static final String TEAM_LEADER = "team-leader";
-
     private final ShiftContacts contacts;
+    private final PermissionPolicy permissions;
+    private final PlantPeople people;
 
-    public AcknowledgePolicy(ShiftContacts contacts) {
+    public AcknowledgePolicy(ShiftContacts contacts, PermissionPolicy permissions, PlantPeople people) {
         this.contacts = contacts;
+        this.permissions = permissions;
+        this.people = people;
+    }
+
+    /** The principal of a plant person asking in chat; empty for accounts that are not plant people. */
+    public Optional<Principal> asker(String userId) {
+        return people.principalOf(userId);
     }
 
     public boolean allows(AlertRecord rec, String userId, String role, String requestLine) {
-        Decision d = rec.decision();
-        String line = rec.alert().line();
-        if (d != null && d.assignee() != null && userId.equals(d.assignee().person())) {
-            return true;
-        }
-        boolean onLine = line.equals(requestLine);
-        if (d != null && role.equals(d.ownerRole()) && (onLine || contacts.isRostered(userId, line, role))) {
-            return true;
-        }
-        return role.equals(TEAM_LEADER) && (onLine || contacts.isRostered(userId, line, TEAM_LEADER));
+        return asker(userId).map(p -> permissions.allows(p, Action.ALERTS_TRANSITION, rec.alert().line())).orElse(false);
     }
 
     /** "maintenance on L2, Marco Ferri (assigned), or the L2 team leader (Luca Bianchi …)". */

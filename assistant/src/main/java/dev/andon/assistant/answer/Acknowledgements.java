@@ -5,6 +5,7 @@ import dev.andon.assistant.intent.Intent;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.error.ConflictException;
+import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.NotFoundException;
 import dev.andon.core.intake.AlertLifecycle;
 
@@ -78,12 +79,14 @@ public final class Acknowledgements {
             return d.line("You may no longer acknowledge alert " + rec.id() + ". It may be acknowledged by " + policy.whoMay(rec) + ".").build();
         }
         try {
-            AlertRecord done = lifecycle.transition(rec.id(), AlertState.ACKNOWLEDGED, userId, NOTE);
+            AlertRecord done = lifecycle.transition(rec.id(), AlertState.ACKNOWLEDGED, policy.asker(userId).orElseThrow(), NOTE);
             d.alert(done);
             return d.line("Done: alert " + done.id() + " is acknowledged by " + userId + " at " + time.time(time.now())
                     + ". Escalation for lack of acknowledgement has stopped; the resolve-by deadline still applies.").build();
         } catch (ConflictException e) {
             return d.line("Alert " + rec.id() + " could not be acknowledged: " + e.getMessage() + ".").build();
+        } catch (ForbiddenException e) {
+            return d.line("You may not acknowledge alert " + rec.id() + ": " + e.getMessage() + ".").build();
         } catch (NotFoundException e) {
             return d.line("Alert " + rec.id() + " no longer exists.").build();
         }

@@ -76,6 +76,9 @@ public final class FeedbackStore {
             throw new InvalidInputException(problems);
         }
         AnswerRecord answer = answer(answerId).orElseThrow(() -> new NotFoundException("answer", answerId));
+        if (userId != null && answer.userId() != null && !answer.userId().equals(userId)) {
+            throw new dev.andon.core.error.ForbiddenException("answer " + answerId + " was given to another user; rate your own answers");
+        }
         String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
         return db.write(() -> {
             long id = ids.incrementAndGet();

@@ -45,6 +45,14 @@ public final class AndonSettings {
         }
     }
 
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String value = get(key, Boolean.toString(defaultValue)).toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("setting " + key + " (" + envName(key) + ") must be true or false, got '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     public long getLong(String key, long defaultValue) {
         String value = get(key, Long.toString(defaultValue));
         try {

@@ -176,6 +176,11 @@ public final class PermissionPolicy {
         return whom + " may not " + action.wireName() + where;
     }
 
+    /** The machine-token scopes this policy knows. */
+    public Set<String> scopes() {
+        return new TreeSet<>(scopeGrants.keySet());
+    }
+
     /** For tests and documentation: the actions each role has on its own lines and on any line. */
     public Map<String, Map<String, Set<Action>>> describe() {
         Map<String, Map<String, Set<Action>>> out = new HashMap<>();

@@ -10,9 +10,10 @@ import java.util.Set;
  * @param id        person id from the plant file, {@code admin:NAME} for a local administrator, or
  *                  {@code token:ID} for a machine token
  * @param allLines  true for plant-wide staff (not rostered on a line, on call, administrators)
+ * @param requestId the request this principal acts in (for the audit trail), or null outside a request
  */
 public record Principal(String id, String name, Kind kind, Set<String> roles, Set<String> lines, boolean allLines,
-                        Set<String> scopes) {
+                        Set<String> scopes, String requestId) {
     public enum Kind { PERSON, MACHINE }
 
     /** The built-in role of people who manage users and tokens; it is not a plant role. */
@@ -22,6 +23,16 @@ public record Principal(String id, String name, Kind kind, Set<String> roles, Se
         roles = roles == null ? Set.of() : Set.copyOf(roles);
         lines = lines == null ? Set.of() : Set.copyOf(lines);
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+    }
+
+    public Principal(String id, String name, Kind kind, Set<String> roles, Set<String> lines, boolean allLines,
+                     Set<String> scopes) {
+        this(id, name, kind, roles, lines, allLines, scopes, null);
+    }
+
+    /** The same principal, acting in request {@code id}. */
+    public Principal inRequest(String id) {
+        return new Principal(this.id, name, kind, roles, lines, allLines, scopes, id);
     }
 
     public static Principal person(String id, String name, Set<String> roles, Set<String> lines, boolean allLines) {

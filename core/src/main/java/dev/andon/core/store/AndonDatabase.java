@@ -91,21 +91,28 @@ public final class AndonDatabase implements AutoCloseable {
 
     /** An ordered map from a numeric key to a JSON document. */
     public BTreeMap<Long, String> orderedJsonMap(String name) {
-        return db.treeMap(name, Serializer.LONG, Serializer.STRING).createOrOpen();
+        // Created inside a write so that the creation is committed: otherwise the next rollback would undo the
+        // collection itself and leave a dangling handle.
+        return write(() -> db.treeMap(name, Serializer.LONG, Serializer.STRING).createOrOpen());
     }
 
     /** A map from a string key to a JSON document (or any string). */
     public HTreeMap<String, String> jsonMap(String name) {
-        return db.hashMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
+        return write(() -> db.hashMap(name, Serializer.STRING, Serializer.STRING).createOrOpen());
     }
 
     /** An ordered map from a string key to a string, for prefix scans (e.g. "user|conversation|seq"). */
     public BTreeMap<String, String> sortedStringMap(String name) {
-        return db.treeMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
+        return write(() -> db.treeMap(name, Serializer.STRING, Serializer.STRING).createOrOpen());
+    }
+
+    /** An append-style log from a sequence number to a JSON document, read forwards or backwards. */
+    public KeyedJsonLog keyedJsonLog(String name) {
+        return new KeyedJsonLog(orderedJsonMap(name));
     }
 
     public Atomic.Long sequence(String name) {
-        return db.atomicLong(name).createOrOpen();
+        return write(() -> db.atomicLong(name).createOrOpen());
     }
 
     public boolean isOpen() {

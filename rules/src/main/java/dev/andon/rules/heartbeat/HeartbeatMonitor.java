@@ -3,6 +3,7 @@ package dev.andon.rules.heartbeat;
 import dev.andon.core.alert.Alert;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.alert.Severity;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
@@ -143,7 +144,7 @@ public final class HeartbeatMonitor {
 
     private void resolveSilentAlert(String key, ModelHeartbeat hb) {
         alerts.find(hb.silentAlertId()).filter(r -> r.state().canMoveTo(AlertState.RESOLVED)).ifPresent(r ->
-                lifecycle.transition(r.id(), AlertState.RESOLVED, ACTOR, "heartbeats from " + hb.source() + " resumed"));
+                lifecycle.transition(r.id(), AlertState.RESOLVED, Principal.system(ACTOR), "heartbeats from " + hb.source() + " resumed"));
         db.write(() -> heartbeats.put(key, json.write(hb.cleared())));
     }
 

@@ -1,7 +1,13 @@
 package dev.andon.rules.silence;
 
 import dev.andon.core.alert.Alert;
+import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.error.UnauthenticatedException;
+import dev.andon.core.identity.Action;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.error.NotFoundException;
 import dev.andon.core.error.Problem;
 import dev.andon.core.plant.Line;
@@ -29,7 +35,13 @@ public final class Silences {
     private final BTreeMap<Long, String> silences;
     private final Atomic.Long ids;
 
-    public Silences(AndonDatabase db, Plant plant, Clock clock, JsonCodec json, Duration maxLength) {
+    private final PermissionPolicy policy;
+    private final AuditTrail audit;
+
+    public Silences(AndonDatabase db, Plant plant, Clock clock, JsonCodec json, Duration maxLength,
+                    PermissionPolicy policy, AuditTrail audit) {
+        this.policy = policy;
+        this.audit = audit;
         this.db = db;
         this.plant = plant;
         this.clock = clock;
@@ -39,12 +51,22 @@ public final class Silences {
         this.ids = db.sequence("rules-silence-ids");
     }
 
-    /** Validates every field (400 listing each problem) and stores the silence; committed when this returns. */
-    public Silence create(SilenceRequest request) {
+    /**
+     * Validates every field (400 listing each problem), checks that {@code actor} may silence that line (every line,
+     * for a silence by type alone) and stores the silence with its audit record; committed when this returns.
+     */
+    public Silence create(SilenceRequest request, Principal actor) {
         Instant now = clock.instant();
         List<Problem> problems = new ArrayList<>();
         if (request == null) {
-            throw new InvalidInputException("(body)", "a silence needs endsAt, author and reason");
+            throw new InvalidInputException("(body)", "a silence needs endsAt and reason");
+        }
+        if (actor == null) {
+            throw new UnauthenticatedException("sign in first: every silence has an author");
+        }
+        if (request.author() != null && !request.author().isBlank() && !request.author().trim().equals(actor.id())) {
+            throw new ForbiddenException("you are signed in as " + actor.id() + " and cannot silence in the name of "
+                    + request.author().trim());
         }
         String kind = request.kind() == null || request.kind().isBlank() ? Silence.SILENCE : request.kind().trim();
         if (!kind.equals(Silence.SILENCE) && !kind.equals(Silence.MAINTENANCE_WINDOW)) {
@@ -83,16 +105,17 @@ public final class Silences {
                 problems.add(new Problem("endsAt", "is in the past"));
             }
         }
-        text(problems, "author", request.author());
         text(problems, "reason", request.reason());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        requireOn(actor, line);
         return db.write(() -> {
             long id = ids.incrementAndGet();
             Silence s = new Silence(Long.toString(id), kind, line, station, type, startsAt, endsAt,
-                    request.author().trim(), request.reason().trim(), now, null, null);
+                    actor.id(), request.reason().trim(), now, null, null);
             silences.put(id, json.write(s));
+            audit.record(actor, "silence.create", "silence/" + s.id(), null, s);
             return s;
         });
     }
@@ -120,19 +143,30 @@ public final class Silences {
     }
 
     /** Ends a silence now; alerts it suppressed stay suppressed and visible, new ones are no longer silenced. */
-    public Silence expire(String id, String actor) {
-        if (actor == null || actor.isBlank()) {
-            throw new InvalidInputException("actor", "is required");
+    public Silence expire(String id, Principal actor) {
+        if (actor == null) {
+            throw new UnauthenticatedException("sign in first");
         }
         return db.write(() -> {
             Silence s = get(id);
+            requireOn(actor, s.line());
             if (s.expiredAt() != null) {
                 return s;
             }
-            Silence expired = s.expired(clock.instant(), actor.trim());
+            Silence expired = s.expired(clock.instant(), actor.id());
             silences.put(key(id), json.write(expired));
+            audit.record(actor, "silence.expire", "silence/" + id, s, expired);
             return expired;
         });
+    }
+
+    /** A silence on one line needs silences:manage there; one across the plant (by type) needs it on every line. */
+    private void requireOn(Principal actor, String line) {
+        if (line != null) {
+            policy.require(actor, Action.SILENCES_MANAGE, line);
+        } else {
+            plant.lines().forEach(l -> policy.require(actor, Action.SILENCES_MANAGE, l.id()));
+        }
     }
 
     /** The silences covering {@code alert} at {@code at}, oldest first. */

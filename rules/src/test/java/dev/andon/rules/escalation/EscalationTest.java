@@ -64,7 +64,7 @@ class EscalationTest {
         rig = Rig.start(dir, Alerts.EARLY_SHIFT);
         String id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant())).id();
         rig.clock.advance(Duration.ofMinutes(5));
-        rig.runbooks.lifecycle().transition(id, AlertState.ACKNOWLEDGED, "marco.ferri", null);
+        rig.runbooks.lifecycle().transition(id, AlertState.ACKNOWLEDGED, rig.as("marco.ferri"), null);
 
         rig.clock.advance(Duration.ofMinutes(30));
         assertThat(rig.runbooks.escalations().runDue()).isEmpty();

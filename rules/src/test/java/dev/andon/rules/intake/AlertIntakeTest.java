@@ -161,7 +161,7 @@ class AlertIntakeTest {
     @Test
     void maintenanceWindowSuppressesMatchingAlertsButKeepsThemVisible() {
         Silence window = rig.runbooks.silences().create(new SilenceRequest(Silence.MAINTENANCE_WINDOW, "L2", "press-3", null,
-                null, rig.clock.instant().plus(Duration.ofHours(2)), "marco.ferri", "die change on press 3"));
+                null, rig.clock.instant().plus(Duration.ofHours(2)), null, "die change on press 3"), rig.as("marco.ferri"));
 
         AlertRecord silenced = receive(Alerts.pressVibration(0.9, rig.clock.instant()));
         AlertRecord elsewhere = receive(now("L2", "coil-1", "vibration-anomaly", 0.9));
@@ -178,7 +178,7 @@ class AlertIntakeTest {
         assertThat(repeat.id()).as("a silenced model that keeps sending counts up").isEqualTo(silenced.id());
         assertThat(repeat.occurrences()).isEqualTo(2);
 
-        rig.runbooks.silences().expire(window.id(), "marco.ferri");
+        rig.runbooks.silences().expire(window.id(), rig.as("marco.ferri"));
         rig.clock.advance(Duration.ofMinutes(11));
         AlertRecord after = receive(Alerts.pressVibration(0.9, rig.clock.instant()));
         assertThat(after.state()).isEqualTo(AlertState.ASSIGNED);
@@ -190,10 +190,10 @@ class AlertIntakeTest {
     @Test
     void silenceWithoutEndReasonOrKnownLineIsRefusedListingEveryProblem() {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> rig.runbooks.silences().create(
-                new SilenceRequest("holiday", "L9", "press-3", "weather", null, null, "", null)));
+                new SilenceRequest("holiday", "L9", "press-3", "weather", null, null, "", null), rig.as("marco.ferri")));
 
         assertThat(e.problems()).extracting(Problem::field)
-                .containsExactlyInAnyOrder("kind", "line", "type", "endsAt", "author", "reason");
+                .containsExactlyInAnyOrder("kind", "line", "type", "endsAt", "reason");
     }
 
     @Test
@@ -204,7 +204,7 @@ class AlertIntakeTest {
             if (i < 2) {
                 assertThat(last.decision().flags()).doesNotContain("flapping");
                 assertThat(last.decision().ownerRole()).isEqualTo("operator");
-                rig.runbooks.lifecycle().transition(last.id(), AlertState.RESOLVED, "sara.neri", "wear within limits");
+                rig.runbooks.lifecycle().transition(last.id(), AlertState.RESOLVED, rig.as("sara.neri"), "wear within limits");
                 rig.clock.advance(Duration.ofMinutes(4));
             }
         }

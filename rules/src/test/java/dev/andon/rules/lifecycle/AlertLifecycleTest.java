@@ -45,11 +45,11 @@ class AlertLifecycleTest {
     void acknowledgeStartAndResolveRecordWhoDidWhatAndWhen() {
         Instant t0 = rig.clock.instant();
         rig.clock.advance(Duration.ofMinutes(2));
-        lifecycle.transition(id, AlertState.ACKNOWLEDGED, "marco.ferri", "on my way");
+        lifecycle.transition(id, AlertState.ACKNOWLEDGED, rig.as("marco.ferri"), "on my way");
         rig.clock.advance(Duration.ofMinutes(5));
-        lifecycle.transition(id, AlertState.IN_PROGRESS, "marco.ferri", null);
+        lifecycle.transition(id, AlertState.IN_PROGRESS, rig.as("marco.ferri"), null);
         rig.clock.advance(Duration.ofMinutes(40));
-        AlertRecord done = lifecycle.transition(id, AlertState.RESOLVED, "marco.ferri", "loose die clamp tightened");
+        AlertRecord done = lifecycle.transition(id, AlertState.RESOLVED, rig.as("marco.ferri"), "loose die clamp tightened");
 
         assertThat(done.state()).isEqualTo(AlertState.RESOLVED);
         assertThat(done.history()).extracting(Transition::from, Transition::to, Transition::actor, Transition::at)
@@ -64,29 +64,29 @@ class AlertLifecycleTest {
 
     @Test
     void illegalTransitionIsRefusedAsAConflictAndChangesNothing() {
-        lifecycle.transition(id, AlertState.RESOLVED, "marco.ferri", "false alarm");
+        lifecycle.transition(id, AlertState.RESOLVED, rig.as("marco.ferri"), "false alarm");
 
-        assertThatThrownBy(() -> lifecycle.transition(id, AlertState.ACKNOWLEDGED, "anna.rossi", null))
+        assertThatThrownBy(() -> lifecycle.transition(id, AlertState.ACKNOWLEDGED, rig.as("anna.rossi"), null))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("resolved").hasMessageContaining("acknowledged");
-        assertThatThrownBy(() -> lifecycle.transition(id, AlertState.IN_PROGRESS, "anna.rossi", null))
+        assertThatThrownBy(() -> lifecycle.transition(id, AlertState.IN_PROGRESS, rig.as("anna.rossi"), null))
                 .isInstanceOf(ConflictException.class);
         assertThat(rig.alerts.get(id).history()).hasSize(2);
     }
 
     @Test
     void startingWorkBeforeAcknowledgingIsAConflict() {
-        assertThatThrownBy(() -> lifecycle.transition(id, AlertState.IN_PROGRESS, "marco.ferri", null))
+        assertThatThrownBy(() -> lifecycle.transition(id, AlertState.IN_PROGRESS, rig.as("marco.ferri"), null))
                 .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void transitionWithoutActorOrOfAnUnknownAlertIsRefused() {
-        assertThatThrownBy(() -> lifecycle.transition(id, AlertState.ACKNOWLEDGED, " ", null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("actor");
-        assertThatThrownBy(() -> lifecycle.transition(id, AlertState.NEW, "marco.ferri", null))
+        assertThatThrownBy(() -> lifecycle.transition(id, AlertState.ACKNOWLEDGED, null, null))
+                .isInstanceOf(dev.andon.core.error.UnauthenticatedException.class);
+        assertThatThrownBy(() -> lifecycle.transition(id, AlertState.NEW, rig.as("marco.ferri"), null))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> lifecycle.transition("999", AlertState.ACKNOWLEDGED, "marco.ferri", null))
+        assertThatThrownBy(() -> lifecycle.transition("999", AlertState.ACKNOWLEDGED, rig.as("marco.ferri"), null))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -95,7 +95,7 @@ class AlertLifecycleTest {
         assertThat(rig.runbooks.escalations().pending(id)).extracting(p -> p.trigger())
                 .containsExactlyInAnyOrder("unacknowledged", "unresolved");
 
-        lifecycle.transition(id, AlertState.ACKNOWLEDGED, "marco.ferri", null);
+        lifecycle.transition(id, AlertState.ACKNOWLEDGED, rig.as("marco.ferri"), null);
 
         assertThat(rig.runbooks.escalations().pending(id)).extracting(p -> p.trigger()).containsExactly("unresolved");
     }
@@ -105,9 +105,9 @@ class AlertLifecycleTest {
         java.util.List<AlertState> heard = new java.util.ArrayList<>();
         rig.runbooks.onChange(r -> heard.add(r.state()));
 
-        lifecycle.transition(id, AlertState.ACKNOWLEDGED, "marco.ferri", null);
+        lifecycle.transition(id, AlertState.ACKNOWLEDGED, rig.as("marco.ferri"), null);
         try {
-            lifecycle.transition(id, AlertState.NEW, "marco.ferri", null);
+            lifecycle.transition(id, AlertState.NEW, rig.as("marco.ferri"), null);
         } catch (InvalidInputException expected) {
             // refused: nothing to hear
         }

@@ -37,6 +37,12 @@ public final class Rig implements AutoCloseable {
         open();
     }
 
+    /** A person of the rig's plant, signed in (roles from the plant file, lines from the roster). */
+    public dev.andon.core.identity.Principal as(String personId) {
+        return new dev.andon.core.identity.PlantPeople(plant).principalOf(personId)
+                .orElseThrow(() -> new IllegalArgumentException("no person " + personId));
+    }
+
     public static Rig start(Path dir, Instant now) {
         return start(dir, SampleRules.plant(), now, Map.of());
     }

@@ -3,7 +3,13 @@ package dev.andon.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.alert.IncomingAlertReader;
+import dev.andon.core.alert.Alert;
+import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.identity.Action;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.identity.Principal;
+import dev.andon.web.auth.Principals;
 import dev.andon.core.error.Problem;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.store.AlertQuery;
@@ -33,9 +39,12 @@ public final class AlertRoutes {
     private final EngineWorkers workers;
     private final RequestBodies bodies;
     private final JsonResponses responses;
+    private final PermissionPolicy policy;
 
     public AlertRoutes(Plant plant, IncomingAlertReader reader, AlertIntake intake, AlertLifecycle lifecycle,
-                       AlertStore alerts, EngineWorkers workers, RequestBodies bodies, JsonResponses responses) {
+                       AlertStore alerts, EngineWorkers workers, RequestBodies bodies, JsonResponses responses,
+                       PermissionPolicy policy) {
+        this.policy = policy;
         this.plant = plant;
         this.reader = reader;
         this.intake = intake;
@@ -55,7 +64,13 @@ public final class AlertRoutes {
 
     private void receive(RoutingContext ctx) {
         JsonNode body = bodies.json(ctx);
-        workers.run(() -> intake.receive(reader.read(body)))
+        Principal who = Principals.of(ctx);
+        workers.run(() -> {
+                    Alert alert = reader.read(body);
+                    // Raising is allowed per line: a model gateway's token bound to L1 cannot raise on L2.
+                    policy.require(who, Action.ALERTS_RAISE, alert.line());
+                    return intake.receive(alert);
+                })
                 .onSuccess(rec -> {
                     ctx.response().putHeader("Location", "/api/alerts/" + rec.id());
                     responses.send(ctx, 202, rec);
@@ -80,7 +95,8 @@ public final class AlertRoutes {
         JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
         List<Problem> problems = new ArrayList<>();
         String to = RequestBodies.text(body, "to");
-        String actor = RequestBodies.text(body, "actor");
+        String claimed = RequestBodies.text(body, "actor");
+        Principal actor = Principals.of(ctx);
         String note = RequestBodies.text(body, "note");
         AlertState target = null;
         if (to == null) {
@@ -91,10 +107,8 @@ public final class AlertRoutes {
                 problems.add(new Problem("to", "unknown state '" + to + "'"));
             }
         }
-        if (actor == null || actor.isBlank()) {
-            problems.add(new Problem("actor", "is required (the person id doing this)"));
-        } else if (plant.person(actor).isEmpty()) {
-            problems.add(new Problem("actor", "unknown person '" + actor + "'"));
+        if (claimed != null && !claimed.equals(actor.id())) {
+            throw new ForbiddenException("you are signed in as " + actor.id() + " and cannot act as " + claimed);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.andon.assistant.Assistants;
 import dev.andon.assistant.ChatAnswer;
 import dev.andon.assistant.ChatRequest;
+import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.identity.Principal;
+import dev.andon.web.auth.Principals;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.JsonResponses;
 import dev.andon.web.http.RequestBodies;
@@ -35,30 +38,37 @@ public final class ChatRoutes {
         router.post("/api/chat/stream").handler(this::stream);
         router.post("/api/chat/feedback").handler(this::feedback);
         router.get("/api/chat/conversations").handler(ctx -> {
-            String user = ctx.queryParams().get("userId");
-            if (user == null || user.isBlank()) {
-                throw new InvalidInputException("userId", "is required");
-            }
+            String user = Principals.of(ctx).id();
             workers.run(() -> assistants.conversations().conversationsOf(user))
                     .onSuccess(list -> responses.ok(ctx, Map.of("conversations", list))).onFailure(ctx::fail);
         });
         router.get("/api/chat/conversations/:id").handler(ctx -> {
             String id = ctx.pathParam("id");
-            String userId = ctx.queryParams().get("userId");
+            String userId = Principals.of(ctx).id();
             workers.run(() -> {
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("conversation", assistants.conversations().get(id));
+                // Owner check first: another user's conversation is refused before anything of it is read out.
                 out.put("messages", assistants.conversations().messages(id, userId));
+                out.put("conversation", assistants.conversations().get(id));
                 return out;
             }).onSuccess(out -> responses.ok(ctx, out)).onFailure(ctx::fail);
         });
     }
 
+    /**
+     * The asker is the signed-in principal. A body may name which of their roles they ask in and the line they ask
+     * about; {@code userId}/{@code role} claiming someone else are refused by the validator (403).
+     */
     private ChatRequest request(RoutingContext ctx) {
         JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
-        return new ChatRequest(RequestBodies.text(body, "userId"), RequestBodies.text(body, "role"),
-                RequestBodies.text(body, "line"), RequestBodies.text(body, "conversationId"),
-                RequestBodies.text(body, "message"));
+        Principal asker = Principals.of(ctx);
+        String userId = RequestBodies.text(body, "userId");
+        String role = RequestBodies.text(body, "role");
+        String line = RequestBodies.text(body, "line");
+        return new ChatRequest(userId == null ? asker.id() : userId,
+                role == null ? asker.roles().stream().sorted().findFirst().orElse(null) : role,
+                line == null ? asker.lines().stream().sorted().findFirst().orElse(null) : line,
+                RequestBodies.text(body, "conversationId"), RequestBodies.text(body, "message"), asker);
     }
 
     private void answer(RoutingContext ctx) {
@@ -101,7 +111,11 @@ public final class ChatRoutes {
     private void feedback(RoutingContext ctx) {
         JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
         String answerId = RequestBodies.requiredText(body, "answerId");
-        String userId = RequestBodies.text(body, "userId");
+        String claimed = RequestBodies.text(body, "userId");
+        String userId = Principals.of(ctx).id();
+        if (claimed != null && !claimed.equals(userId)) {
+            throw new ForbiddenException("you are signed in as " + userId + " and can only rate your own answers");
+        }
         String rating = RequestBodies.requiredText(body, "rating");
         String comment = RequestBodies.text(body, "comment");
         workers.run(() -> assistants.feedback().rate(answerId, userId, rating, comment))

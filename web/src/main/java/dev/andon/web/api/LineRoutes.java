@@ -74,7 +74,7 @@ public final class LineRoutes {
         List<Problem> problems = new ArrayList<>();
         String stateText = RequestBodies.text(body, "state");
         String reason = RequestBodies.text(body, "reason");
-        String reportedBy = RequestBodies.text(body, "reportedBy");
+        String reportedBy = dev.andon.web.auth.Principals.of(ctx).id();
         StationState state = null;
         if (stateText == null) {
             problems.add(new Problem("state", "is required (running, idle, down, blocked, starved, changeover, planned-maintenance)"));

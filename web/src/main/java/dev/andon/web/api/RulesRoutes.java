@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.identity.Action;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.identity.Principal;
+import dev.andon.web.auth.Principals;
 import dev.andon.core.plant.Plant;
 import dev.andon.rules.Runbooks;
 import dev.andon.rules.silence.SilenceRequest;
@@ -24,13 +28,15 @@ import java.util.concurrent.Callable;
 /** Runbook governance (rulesets), silences and maintenance windows, model heartbeats and incidents. */
 public final class RulesRoutes {
     private final Plant plant;
+    private final PermissionPolicy policy;
     private final Runbooks runbooks;
     private final EngineWorkers workers;
     private final RequestBodies bodies;
     private final JsonResponses responses;
 
     public RulesRoutes(Plant plant, Runbooks runbooks, EngineWorkers workers, RequestBodies bodies,
-                       JsonResponses responses) {
+                       JsonResponses responses, PermissionPolicy policy) {
+        this.policy = policy;
         this.plant = plant;
         this.runbooks = runbooks;
         this.workers = workers;
@@ -52,7 +58,7 @@ public final class RulesRoutes {
         router.post("/api/rulesets/:version/backtest").handler(ctx ->
                 respond(ctx, 200, () -> runbooks.rulesets().backtest(ctx.pathParam("version"))));
         router.post("/api/rulesets/:version/approve").handler(ctx -> {
-            String approver = RequestBodies.requiredText(RequestBodies.requireObject(bodies.json(ctx)), "approver");
+            String approver = actor(ctx);
             respond(ctx, 200, () -> runbooks.rulesets().approve(ctx.pathParam("version"), approver));
         });
         router.post("/api/rulesets/:version/activate").handler(ctx -> {
@@ -71,8 +77,8 @@ public final class RulesRoutes {
         router.post("/api/silences").handler(this::silence);
         router.get("/api/silences/:id").handler(ctx -> respond(ctx, 200, () -> runbooks.silences().get(ctx.pathParam("id"))));
         router.post("/api/silences/:id/expire").handler(ctx -> {
-            String actor = actor(ctx);
-            respond(ctx, 200, () -> runbooks.silences().expire(ctx.pathParam("id"), actor));
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.silences().expire(ctx.pathParam("id"), who));
         });
 
         router.post("/api/heartbeats").handler(ctx -> {
@@ -100,8 +106,12 @@ public final class RulesRoutes {
             return out;
         }));
         router.post("/api/incidents/:id/resolve").handler(ctx -> {
-            String actor = actor(ctx);
-            respond(ctx, 200, () -> runbooks.incidents().resolve(ctx.pathParam("id"), actor));
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> {
+                String id = ctx.pathParam("id");
+                policy.require(who, Action.ALERTS_TRANSITION, runbooks.incidents().get(id).line());
+                return runbooks.incidents().resolve(id, who.id());
+            });
         });
     }
 
@@ -109,13 +119,13 @@ public final class RulesRoutes {
     private void upload(RoutingContext ctx) {
         String contentType = String.valueOf(ctx.request().getHeader("Content-Type"));
         if (contentType.startsWith("multipart/")) {
-            String author = ctx.request().getFormAttribute("author");
+            String author = actor(ctx);
             List<FileUpload> files = Uploads.require(ctx);
             respond(ctx, 201, () -> runbooks.rulesets().upload(author, Uploads.read(files)));
             return;
         }
         JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
-        String author = RequestBodies.text(body, "author");
+        String author = actor(ctx);
         JsonNode files = body.get("files");
         if (files == null || !files.isObject() || files.isEmpty()) {
             throw new InvalidInputException("files", "must be an object of file name → file text");
@@ -141,15 +151,13 @@ public final class RulesRoutes {
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("(body)", e.getOriginalMessage());
         }
-        respond(ctx, 201, () -> runbooks.silences().create(request));
+        Principal who = Principals.of(ctx);
+        respond(ctx, 201, () -> runbooks.silences().create(request, who));
     }
 
-    private String actor(RoutingContext ctx) {
-        String actor = RequestBodies.requiredText(RequestBodies.requireObject(bodies.json(ctx)), "actor");
-        if (plant.person(actor).isEmpty()) {
-            throw new InvalidInputException("actor", "unknown person '" + actor + "'");
-        }
-        return actor;
+    /** Who acts: always the signed-in principal (an actor/approver/author named in a body is not accepted). */
+    private static String actor(RoutingContext ctx) {
+        return Principals.of(ctx).id();
     }
 
 

@@ -41,6 +41,19 @@ import dev.andon.connectors.replay.RecordedAlertReplay;
 import dev.andon.web.api.RulesRoutes;
 import dev.andon.web.api.SkillsRoutes;
 import dev.andon.web.api.TrainingRoutes;
+import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.signin.Identities;
+import dev.andon.core.signin.PasswordHasher;
+import dev.andon.core.signin.SignInThrottle;
+import dev.andon.web.auth.AdminRoutes;
+import dev.andon.web.auth.ApiOperation;
+import dev.andon.web.auth.ApiOperations;
+import dev.andon.web.auth.AuthRoutes;
+import dev.andon.web.auth.Authenticator;
+import dev.andon.web.auth.BearerTokens;
+import dev.andon.web.auth.Guards;
+import dev.andon.web.auth.OpenApiDocument;
+import dev.andon.web.http.SecurityHeaders;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.ErrorResponder;
 import dev.andon.web.http.EventPublisher;
@@ -107,6 +120,7 @@ public final class AndonApplication implements AutoCloseable {
     private static AndonApplication build(Map<String, String> env, Clock clock, Deque<AutoCloseable> closeables) {
         AndonSettings bootstrap = new AndonSettings(env, Map.of());
         Path dataDir = bootstrap.path("dataDir", "./data", null);
+        boolean sampleBundled = bootstrap.get("plantFile").isEmpty();
         Path plantFile = bootstrap.get("plantFile")
                 .map(p -> Path.of(p).toAbsolutePath())
                 .orElseGet(() -> new SamplePlantInstaller().install(dataDir));
@@ -118,17 +132,25 @@ public final class AndonApplication implements AutoCloseable {
         LOG.info("starting Andon for {} ({}), data in {}", plant.name(), plantFile, data);
 
         AndonDatabase db = push(closeables, AndonDatabase.open(data));
+        AuditTrail audit = new AuditTrail(db, json, clock);
+        PermissionPolicy policy = settings.get("permissionsFile")
+                .map(f -> PermissionPolicy.load(plant.baseDir().resolve(f)))
+                .orElseGet(PermissionPolicy::bundled);
+        Identities identities = new Identities(db, json, plant, policy, audit, new PasswordHasher(),
+                new SignInThrottle(clock), clock);
+        // The admin password is read from the environment only: secrets never live in the plant file.
+        FirstStart.run(identities, plant, env.get("ANDON_ADMIN_PASSWORD"), sampleBundled, data, System.out);
         AlertStore alerts = new AlertStore(db, json);
         StationStatusStore stations = new StationStatusStore(db, json);
         HandoverNoteStore notes = new HandoverNoteStore(db, json);
 
-        PermissionPolicy policy = PermissionPolicy.bundled();
         SkillCatalog skillCatalog = SkillCatalog.of(plant);
         SkillsMatrix skills = new SkillsMatrix(db, json, plant, skillCatalog, policy, clock);
         Coverage coverage = new Coverage(plant, skillCatalog, skills, Staffing.fromRoster(plant));
 
         // Hands-on runbooks ask the skills matrix who is qualified.
-        Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null, skills));
+        Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null,
+                policy, audit, skills));
         // One in-process MiniLM model serves both the knowledge index and the assistant's intent recognition.
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
@@ -141,7 +163,8 @@ public final class AndonApplication implements AutoCloseable {
         knowledge.startWatching();
         Training training = new Training(plant, knowledge, new TrainingStore(db, json), skills, db, policy, clock);
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
-                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).training(training, skills, coverage).build());
+                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy)
+                .training(training, skills, coverage).build());
 
         Vertx vertx = Vertx.vertx();
         closeables.push(() -> await(vertx.close()));
@@ -175,11 +198,19 @@ public final class AndonApplication implements AutoCloseable {
         });
         health.put("assistant", () -> PartHealth.up(Map.of("mode", assistants.mode(), "model", assistants.model())));
 
+        BearerTokens bearer = new BearerTokens(vertx, identities.signingKey());
+        List<ApiOperation> operations = ApiOperations.all();
+        Map<String, Object> openApi = OpenApiDocument.of(operations, policy, "1");
         List<Consumer<Router>> routes = List.of(
-                new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses)::mount,
+                new AuthRoutes(identities, bearer, plant, workers, bodies, responses,
+                        settings.getBoolean("secureCookies", false))::mount,
+                new AdminRoutes(identities, audit, workers, bodies, responses)::mount,
+                r -> r.get("/openapi.json").handler(ctx -> responses.ok(ctx, openApi)),
+                new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses,
+                        policy)::mount,
                 new LineRoutes(plant, new LineStatusReader(plant, stations, alerts), stations, workers, bodies,
                         responses, events, clock)::mount,
-                new RulesRoutes(plant, runbooks, workers, bodies, responses)::mount,
+                new RulesRoutes(plant, runbooks, workers, bodies, responses, policy)::mount,
                 new KnowledgeRoutes(knowledge, workers, responses)::mount,
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
                 new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
@@ -190,8 +221,10 @@ public final class AndonApplication implements AutoCloseable {
                 new HealthRoutes(health, workers, responses)::mount);
         HttpVerticle http = new HttpVerticle(port, settings.getLong("maxBodyBytes", 1_048_576),
                 settings.getLong("maxUploadBytes", KnowledgeOptions.DEFAULT_MAX_FILE_BYTES + 1_048_576),
-                data.resolve("uploads").toString(), routes, new ErrorResponder(responses),
-                new dev.andon.web.auth.InterimSignIn(new dev.andon.core.identity.PlantPeople(plant)));
+                data.resolve("uploads").toString(),
+                new SecurityHeaders(Set.of("/api/knowledge/documents", "/api/rulesets", "/api/replay")),
+                new Authenticator(identities, bearer), new Guards(policy, operations)::mount, routes,
+                new ErrorResponder(responses));
         await(vertx.deployVerticle(http));
         LOG.info("Andon listening on port {}", http.actualPort());
         return new AndonApplication(closeables, plant, data, http.actualPort());

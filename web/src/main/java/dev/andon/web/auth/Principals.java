@@ -23,6 +23,19 @@ public final class Principals {
     }
 
     static void set(RoutingContext ctx, Principal principal) {
-        ctx.put(KEY, principal);
+        ctx.put(KEY, principal.inRequest(requestId(ctx)));
+    }
+
+    /** This request's id (also sent back as X-Request-Id), made when first asked for. */
+    public static String requestId(RoutingContext ctx) {
+        String id = ctx.get("andon.requestId");
+        if (id == null) {
+            id = java.util.UUID.randomUUID().toString();
+            ctx.put("andon.requestId", id);
+            if (!ctx.response().headWritten()) {
+                ctx.response().putHeader("X-Request-Id", id);
+            }
+        }
+        return id;
     }
 }

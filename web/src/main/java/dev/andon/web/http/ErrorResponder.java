@@ -39,6 +39,9 @@ public final class ErrorResponder implements Handler<RoutingContext> {
             send(ctx, 409, "conflict", e.getMessage(), List.of());
         } else if (failure instanceof dev.andon.core.error.UnauthenticatedException e) {
             send(ctx, 401, "unauthenticated", e.getMessage(), List.of());
+        } else if (failure instanceof dev.andon.core.error.TooManyRequestsException e) {
+            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            send(ctx, 429, "too-many-requests", e.getMessage(), List.of());
         } else if (failure instanceof ForbiddenException e) {
             send(ctx, 403, "forbidden", e.getMessage(), List.of());
         } else if (failure instanceof PayloadTooLargeException e) {

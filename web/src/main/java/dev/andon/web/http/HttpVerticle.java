@@ -1,10 +1,12 @@
 package dev.andon.web.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The HTTP server: body limits first, then every API route, the static UI, and the one failure handler. Routes come
+ * The HTTP server: security headers, body limits, sign-in and the permission guards first, then every API route, the static UI, and the one failure handler. Routes come
  * in as mount functions so the composition root decides what is served.
  */
 public final class HttpVerticle extends VerticleBase {
@@ -22,24 +24,29 @@ public final class HttpVerticle extends VerticleBase {
     private final String uploadsDir;
     private final List<Consumer<Router>> routes;
     private final ErrorResponder errors;
-    private final io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> signIn;
+    private final Handler<RoutingContext> securityHeaders;
+    private final Handler<RoutingContext> authenticator;
+    private final Consumer<Router> guards;
     private volatile HttpServer server;
 
     public HttpVerticle(int port, long jsonBodyLimit, long uploadBodyLimit, String uploadsDir,
-                        List<Consumer<Router>> routes, ErrorResponder errors,
-                        io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> signIn) {
+                        Handler<RoutingContext> securityHeaders, Handler<RoutingContext> authenticator,
+                        Consumer<Router> guards, List<Consumer<Router>> routes, ErrorResponder errors) {
         this.port = port;
         this.jsonBodyLimit = jsonBodyLimit;
         this.uploadBodyLimit = uploadBodyLimit;
         this.uploadsDir = uploadsDir;
         this.routes = List.copyOf(routes);
         this.errors = errors;
-        this.signIn = signIn;
+        this.securityHeaders = securityHeaders;
+        this.authenticator = authenticator;
+        this.guards = guards;
     }
 
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        router.route().handler(securityHeaders);
         // Uploads get their own, larger limit; everything else is JSON and small.
         router.route("/api/knowledge/documents").handler(BodyHandler.create(uploadsDir).setBodyLimit(uploadBodyLimit)
                 .setDeleteUploadedFilesOnEnd(true));
@@ -54,7 +61,9 @@ public final class HttpVerticle extends VerticleBase {
                 BodyHandler.create(false).setBodyLimit(jsonBodyLimit).handle(ctx);
             }
         });
-        router.route("/api/*").handler(signIn);
+        // Who is asking, then whether they may: both before any feature route sees the request.
+        router.route("/api/*").handler(authenticator);
+        guards.accept(router);
         routes.forEach(r -> r.accept(router));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(errors);

@@ -1,0 +1,13 @@
+package dev.andon.core.signin;
+
+import java.time.Instant;
+
+/**
+ * A browser sign-in: the cookie holds a random id whose SHA-256 is the key here, so a copy of the store does not let
+ * anyone sign in. The CSRF token must come back in a header with every state change made with this cookie.
+ */
+public record BrowserSession(String idHash, String userId, String csrfToken, Instant createdAt, Instant expiresAt) {
+    public boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+}

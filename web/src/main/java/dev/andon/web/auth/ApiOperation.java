@@ -1,0 +1,28 @@
+package dev.andon.web.auth;
+
+import dev.andon.core.identity.Action;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * One HTTP operation and the permission it needs. {@code lineParam} names the path parameter that holds the line
+ * acted on, when there is one; otherwise the line (if any) is checked by the engine that knows it (an alert's line).
+ * A null action means "anyone signed in"; {@code open} means no sign-in at all.
+ */
+public record ApiOperation(HttpMethod method, String path, Action action, String lineParam, boolean open,
+                           String summary) {
+    public static ApiOperation of(HttpMethod method, String path, Action action, String summary) {
+        return new ApiOperation(method, path, action, null, false, summary);
+    }
+
+    public static ApiOperation onLine(HttpMethod method, String path, Action action, String lineParam, String summary) {
+        return new ApiOperation(method, path, action, lineParam, false, summary);
+    }
+
+    public static ApiOperation open(HttpMethod method, String path, String summary) {
+        return new ApiOperation(method, path, null, null, true, summary);
+    }
+
+    public static ApiOperation signedIn(HttpMethod method, String path, String summary) {
+        return new ApiOperation(method, path, null, null, false, summary);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.andon.web.auth;
+
+import dev.andon.core.identity.Action;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+
+/**
+ * Every operation of the HTTP API with the permission it needs: the one table from which the guards are mounted and
+ * the OpenAPI document is written. An endpoint that is not listed here is not served (deny by default).
+ */
+public final class ApiOperations {
+    private ApiOperations() {
+    }
+
+    public static List<ApiOperation> all() {
+        List<ApiOperation> ops = new ArrayList<>();
+        // sign-in
+        ops.add(ApiOperation.open(POST, "/api/auth/login", "sign in with user and password; sets the session cookie"));
+        ops.add(ApiOperation.open(POST, "/api/auth/token", "sign in with user and password; returns a bearer token (JWT)"));
+        ops.add(ApiOperation.open(GET, "/api/auth/session", "who is signed in on this browser, with the CSRF token"));
+        ops.add(ApiOperation.signedIn(POST, "/api/auth/logout", "end this browser session"));
+        ops.add(ApiOperation.signedIn(POST, "/api/auth/password", "change your own password"));
+        ops.add(ApiOperation.signedIn(GET, "/api/auth/me", "who you are: roles, lines, what you may do"));
+        // users, tokens, audit
+        ops.add(ApiOperation.of(GET, "/api/users", Action.USERS_MANAGE, "people and accounts"));
+        ops.add(ApiOperation.of(POST, "/api/users/:id/one-time-password", Action.USERS_MANAGE, "issue a one-time password"));
+        ops.add(ApiOperation.of(POST, "/api/users/:id/admin", Action.USERS_MANAGE, "grant or revoke the admin role"));
+        ops.add(ApiOperation.of(POST, "/api/users/:id/disabled", Action.USERS_MANAGE, "disable or enable an account"));
+        ops.add(ApiOperation.of(GET, "/api/tokens", Action.TOKENS_MANAGE, "machine tokens"));
+        ops.add(ApiOperation.of(POST, "/api/tokens", Action.TOKENS_MANAGE, "create a machine token (secret shown once)"));
+        ops.add(ApiOperation.of(POST, "/api/tokens/:id/revoke", Action.TOKENS_MANAGE, "revoke a machine token"));
+        ops.add(ApiOperation.of(GET, "/api/audit", Action.AUDIT_READ, "audit trail, newest first"));
+        ops.add(ApiOperation.of(GET, "/api/audit/verify", Action.AUDIT_READ, "check the audit chain"));
+        // alerts
+        ops.add(ApiOperation.of(POST, "/api/alerts", Action.ALERTS_RAISE, "raise an alert (line checked against the alert's line)"));
+        ops.add(ApiOperation.of(GET, "/api/alerts", Action.ALERTS_READ, "list alerts"));
+        ops.add(ApiOperation.of(GET, "/api/alerts/:id", Action.ALERTS_READ, "an alert with its decision"));
+        ops.add(ApiOperation.of(POST, "/api/alerts/:id/transitions", Action.ALERTS_TRANSITION, "acknowledge, start, resolve… (on the alert's line)"));
+        ops.add(ApiOperation.of(GET, "/api/alerts/:id/escalations", Action.ALERTS_READ, "pending escalation steps"));
+        ops.add(ApiOperation.of(GET, "/api/events", Action.EVENTS_SUBSCRIBE, "server-sent events"));
+        ops.add(ApiOperation.of(POST, "/api/replay", Action.REPLAY_RUN, "replay a recording through intake"));
+        // plant and lines
+        ops.add(ApiOperation.of(GET, "/api/plant", Action.PLANT_READ, "the plant: lines, stations, roles, alert types"));
+        ops.add(ApiOperation.of(GET, "/api/people", Action.PLANT_READ, "people of the plant"));
+        ops.add(ApiOperation.of(GET, "/api/lines", Action.PLANT_READ, "lines"));
+        ops.add(ApiOperation.onLine(GET, "/api/lines/:id/status", Action.ALERTS_READ, "id", "line status"));
+        ops.add(ApiOperation.onLine(POST, "/api/lines/:id/stations/:station/status", Action.STATIONS_WRITE, "id", "report a station's state"));
+        // silences, heartbeats, incidents
+        ops.add(ApiOperation.of(GET, "/api/silences", Action.ALERTS_READ, "silences"));
+        ops.add(ApiOperation.of(POST, "/api/silences", Action.SILENCES_MANAGE, "create a silence (on its line)"));
+        ops.add(ApiOperation.of(GET, "/api/silences/:id", Action.ALERTS_READ, "a silence"));
+        ops.add(ApiOperation.of(POST, "/api/silences/:id/expire", Action.SILENCES_MANAGE, "end a silence"));
+        ops.add(ApiOperation.of(POST, "/api/heartbeats", Action.HEARTBEATS_WRITE, "a model heartbeat"));
+        ops.add(ApiOperation.of(GET, "/api/heartbeats", Action.ALERTS_READ, "models and their last heartbeat"));
+        ops.add(ApiOperation.of(GET, "/api/incidents", Action.INCIDENTS_READ, "incidents"));
+        ops.add(ApiOperation.of(GET, "/api/incidents/:id", Action.INCIDENTS_READ, "an incident"));
+        ops.add(ApiOperation.of(POST, "/api/incidents/:id/resolve", Action.ALERTS_TRANSITION, "resolve an incident's alerts"));
+        // rulesets
+        ops.add(ApiOperation.of(GET, "/api/rulesets", Action.RULESETS_READ, "ruleset versions"));
+        ops.add(ApiOperation.of(POST, "/api/rulesets", Action.RULESETS_UPLOAD, "upload a ruleset (multipart)"));
+        ops.add(ApiOperation.of(POST, "/api/rulesets/rollback", Action.RULESETS_ACTIVATE, "roll back to the previous version"));
+        ops.add(ApiOperation.of(GET, "/api/rulesets/:version", Action.RULESETS_READ, "a ruleset version"));
+        ops.add(ApiOperation.of(POST, "/api/rulesets/:version/backtest", Action.RULESETS_UPLOAD, "backtest a version"));
+        ops.add(ApiOperation.of(POST, "/api/rulesets/:version/approve", Action.RULESETS_APPROVE, "approve (never your own)"));
+        ops.add(ApiOperation.of(POST, "/api/rulesets/:version/activate", Action.RULESETS_ACTIVATE, "activate an approved version"));
+        // knowledge
+        ops.add(ApiOperation.of(GET, "/api/knowledge/search", Action.KNOWLEDGE_READ, "search the knowledge base"));
+        ops.add(ApiOperation.of(GET, "/api/knowledge/documents", Action.KNOWLEDGE_READ, "documents"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/documents", Action.DOCUMENTS_UPLOAD, "upload a document (multipart)"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/rebuild", Action.DOCUMENTS_APPROVE, "rebuild the index"));
+        ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id", Action.KNOWLEDGE_READ, "a document"));
+        ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id/sections/:section", Action.KNOWLEDGE_READ, "a section"));
+        ops.add(ApiOperation.of(DELETE, "/api/knowledge/documents/:id", Action.DOCUMENTS_DELETE, "delete a document"));
+        // chat
+        ops.add(ApiOperation.of(POST, "/api/chat", Action.CHAT_USE, "ask the assistant"));
+        ops.add(ApiOperation.of(POST, "/api/chat/stream", Action.CHAT_USE, "ask the assistant, streamed (SSE)"));
+        ops.add(ApiOperation.of(POST, "/api/chat/feedback", Action.CHAT_USE, "feedback on an answer of yours"));
+        ops.add(ApiOperation.of(GET, "/api/chat/conversations", Action.CHAT_USE, "your conversations"));
+        ops.add(ApiOperation.of(GET, "/api/chat/conversations/:id", Action.CHAT_USE, "one of your conversations"));
+        // skills matrix and coverage (changes: the engine checks skills:manage on every line the skill is needed on)
+        ops.add(ApiOperation.of(GET, "/api/skills", Action.PLANT_READ, "skills: stations, equipment, declared procedures"));
+        ops.add(ApiOperation.of(GET, "/api/skills/matrix", Action.PLANT_READ, "the skills matrix (?person=&line=) with status"));
+        ops.add(ApiOperation.of(PUT, "/api/skills/matrix/:person/:skill", Action.SKILLS_MANAGE, "set a qualification (level, until)"));
+        ops.add(ApiOperation.of(DELETE, "/api/skills/matrix/:person/:skill", Action.SKILLS_MANAGE, "remove a qualification"));
+        ops.add(ApiOperation.of(GET, "/api/skills/recertification", Action.PLANT_READ, "qualifications lapsing within ?within= days"));
+        ops.add(ApiOperation.of(GET, "/api/skills/coverage", Action.PLANT_READ, "skills nobody on shift can do (?line=&from=&days=)"));
+        ops.add(ApiOperation.of(GET, "/api/skills/:skill/on-shift", Action.PLANT_READ, "who on the current shift can do a skill"));
+        // training (sign-off and observation: the engine checks training:manage on the path's line, and never one's own)
+        ops.add(ApiOperation.of(GET, "/api/training/paths/:role/:line", Action.TRAINING_TAKE, "the onboarding path of a role on a line"));
+        ops.add(ApiOperation.onLine(PUT, "/api/training/paths/:role/:line", Action.TRAINING_MANAGE, "line", "save the line's standard path"));
+        ops.add(ApiOperation.of(GET, "/api/training/me", Action.TRAINING_TAKE, "your paths and progress"));
+        ops.add(ApiOperation.of(POST, "/api/training/me/read", Action.TRAINING_TAKE, "mark a section of your path read"));
+        ops.add(ApiOperation.of(GET, "/api/training/me/quiz", Action.TRAINING_TAKE, "a quiz of your path, without answers"));
+        ops.add(ApiOperation.of(POST, "/api/training/me/quiz", Action.TRAINING_TAKE, "answer a quiz of your path"));
+        ops.add(ApiOperation.of(GET, "/api/training/people/:person", Action.TRAINING_MANAGE, "someone's progress"));
+        ops.add(ApiOperation.of(POST, "/api/training/people/:person/observed", Action.TRAINING_MANAGE, "record a practical task as shown"));
+        ops.add(ApiOperation.of(POST, "/api/training/people/:person/sign-off", Action.TRAINING_MANAGE, "sign off a complete module"));
+        ops.add(ApiOperation.of(GET, "/api/training/dashboard", Action.TRAINING_MANAGE, "progress and pending sign-offs (?line=)"));
+        return List.copyOf(ops);
+    }
+}
