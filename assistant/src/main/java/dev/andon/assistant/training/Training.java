@@ -1,6 +1,8 @@
 package dev.andon.assistant.training;
 
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.error.ConflictException;
+import dev.andon.core.json.AndonJson;
 import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.NotFoundException;
@@ -52,10 +54,19 @@ public final class Training {
     private final SkillsMatrix matrix;
     private final AndonDatabase db;
     private final PermissionPolicy policy;
+    private final AuditTrail audit;
     private final Clock clock;
 
+    /** Standalone (tools, tests): audit records go to the store's audit trail through an own handle. */
     public Training(Plant plant, KnowledgeSearch knowledge, TrainingStore store, SkillsMatrix matrix, AndonDatabase db,
                     PermissionPolicy policy, Clock clock) {
+        this(plant, knowledge, store, matrix, db, policy, new AuditTrail(db, AndonJson.newMapper(), clock), clock);
+    }
+
+    /** Trainers' changes (standard paths, observations, sign-offs) are recorded in {@code audit} in the same write. */
+    public Training(Plant plant, KnowledgeSearch knowledge, TrainingStore store, SkillsMatrix matrix, AndonDatabase db,
+                    PermissionPolicy policy, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.plant = plant;
         this.knowledge = knowledge;
         this.assembler = new PathAssembler(knowledge, id -> matrix.catalog().skill(id).isPresent());
@@ -101,7 +112,11 @@ public final class Training {
             throw new InvalidInputException(problems);
         }
         StandardPath standard = new StandardPath(role, line, order, pinned, dropped, trainer.id(), clock.instant());
-        db.write(() -> store.putStandard(TrainingPath.id(role, line), standard));
+        Object before = store.standard(TrainingPath.id(role, line)).orElse(null);
+        db.write(() -> {
+            store.putStandard(TrainingPath.id(role, line), standard);
+            audit.record(trainer, "training.standard-path", "training-path/" + TrainingPath.id(role, line), before, standard);
+        });
         return assembler.assemble(role, line, standard);
     }
 
@@ -252,7 +267,10 @@ public final class Training {
         PathItem item = itemOn(path, itemId, ItemKind.PRACTICAL);
         ItemRecord r = new ItemRecord(person, path.id(), itemId, ItemKind.PRACTICAL, docVersion(item.documentId()), null,
                 null, trainer.id(), clock.instant());
-        db.write(() -> store.putRecord(r));
+        db.write(() -> {
+            store.putRecord(r);
+            audit.record(trainer, "training.observe", "training/" + person + "/" + path.id() + "/" + itemId, null, r);
+        });
         return new Progress.ItemProgress(item, ItemStatus.DONE, r.version(), r.version(), r.at(), r.by(), null);
     }
 
@@ -284,6 +302,7 @@ public final class Training {
                 module.grants().isEmpty() ? null : until);
         db.write(() -> {
             store.putSignOff(s);
+            audit.record(trainer, "training.sign-off", "training/" + person + "/" + path.id() + "/" + moduleId, null, s);
             matrix.grantFromTraining(trainer, person, module.grants(), until, "sign-off " + path.id() + "/" + moduleId);
         });
         return s;

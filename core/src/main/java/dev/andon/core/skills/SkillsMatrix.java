@@ -2,6 +2,7 @@ package dev.andon.core.skills;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.NotFoundException;
 import dev.andon.core.error.Problem;
@@ -46,14 +47,23 @@ public final class SkillsMatrix implements Qualifications {
     private final Plant plant;
     private final SkillCatalog catalog;
     private final PermissionPolicy policy;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Map<String, String> cells;
     /** person → skill → record; replaced whole on every write (writes are rare, reads are on every decision). */
     private volatile Map<String, Map<String, SkillRecord>> byPerson;
 
+    /** Standalone (tools, tests): audit records go to the store's audit trail through an own handle. */
     public SkillsMatrix(AndonDatabase db, ObjectMapper json, Plant plant, SkillCatalog catalog, PermissionPolicy policy,
                         Clock clock) {
+        this(db, json, plant, catalog, policy, new AuditTrail(db, json, clock), clock);
+    }
+
+    /** Every change is recorded in {@code audit} in the same store write. */
+    public SkillsMatrix(AndonDatabase db, ObjectMapper json, Plant plant, SkillCatalog catalog, PermissionPolicy policy,
+                        AuditTrail audit, Clock clock) {
         this.db = db;
+        this.audit = audit;
         this.json = json;
         this.plant = plant;
         this.catalog = catalog;
@@ -187,7 +197,13 @@ public final class SkillsMatrix implements Qualifications {
             throw new InvalidInputException(problems);
         }
         requireManage(actor, s);
-        return put(new SkillRecord(person, skill, level, until, "api", actor.id(), clock.instant()));
+        SkillRecord before = record(person, skill).orElse(null);
+        SkillRecord after = new SkillRecord(person, skill, level, until, "api", actor.id(), clock.instant());
+        return db.write(() -> {
+            put(after);
+            audit.record(actor, "skills.set", "skill/" + person + "/" + skill, before, after);
+            return after;
+        });
     }
 
     /** Removes a cell; 404 when the person does not hold it. */
@@ -197,7 +213,9 @@ public final class SkillsMatrix implements Qualifications {
         if (record(person, skill).isEmpty()) {
             throw new NotFoundException("qualification", person + "/" + skill);
         }
+        SkillRecord before = record(person, skill).get();
         db.write(() -> {
+            audit.record(actor, "skills.remove", "skill/" + person + "/" + skill, before, null);
             cells.remove(key(person, skill));
             Map<String, Map<String, SkillRecord>> before = byPerson;
             db.onRollback(() -> byPerson = before);
@@ -218,7 +236,10 @@ public final class SkillsMatrix implements Qualifications {
             checkedSkill(person, skill);
             Level level = record(person, skill).map(SkillRecord::level).filter(l -> l == Level.TRAINER)
                     .orElse(Level.QUALIFIED);
-            out.add(put(new SkillRecord(person, skill, level, until, source, trainer.id(), clock.instant())));
+            SkillRecord before = record(person, skill).orElse(null);
+            SkillRecord after = put(new SkillRecord(person, skill, level, until, source, trainer.id(), clock.instant()));
+            audit.record(trainer, "skills.grant", "skill/" + person + "/" + skill, before, after);
+            out.add(after);
         }
         return out;
     }

@@ -145,7 +145,7 @@ public final class AndonApplication implements AutoCloseable {
         HandoverNoteStore notes = new HandoverNoteStore(db, json);
 
         SkillCatalog skillCatalog = SkillCatalog.of(plant);
-        SkillsMatrix skills = new SkillsMatrix(db, json, plant, skillCatalog, policy, clock);
+        SkillsMatrix skills = new SkillsMatrix(db, json, plant, skillCatalog, policy, audit, clock);
         Coverage coverage = new Coverage(plant, skillCatalog, skills, Staffing.fromRoster(plant));
 
         // Hands-on runbooks ask the skills matrix who is qualified.
@@ -161,7 +161,7 @@ public final class AndonApplication implements AutoCloseable {
                                         .collect(Collectors.toSet()))
                         .build()));
         knowledge.startWatching();
-        Training training = new Training(plant, knowledge, new TrainingStore(db, json), skills, db, policy, clock);
+        Training training = new Training(plant, knowledge, new TrainingStore(db, json), skills, db, policy, audit, clock);
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
                 notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy)
                 .training(training, skills, coverage).build());
