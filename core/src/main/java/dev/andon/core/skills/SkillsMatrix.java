@@ -213,9 +213,9 @@ public final class SkillsMatrix implements Qualifications {
         if (record(person, skill).isEmpty()) {
             throw new NotFoundException("qualification", person + "/" + skill);
         }
-        SkillRecord before = record(person, skill).get();
+        SkillRecord removed = record(person, skill).get();
         db.write(() -> {
-            audit.record(actor, "skills.remove", "skill/" + person + "/" + skill, before, null);
+            audit.record(actor, "skills.remove", "skill/" + person + "/" + skill, removed, null);
             cells.remove(key(person, skill));
             Map<String, Map<String, SkillRecord>> before = byPerson;
             db.onRollback(() -> byPerson = before);
