@@ -38,7 +38,7 @@ import dev.andon.assistant.offline.OfflineResponder;
 import dev.andon.core.config.AndonSettings;
 import dev.andon.core.handover.HandoverNoteStore;
 import dev.andon.core.json.AndonJson;
-import dev.andon.core.line.LineStatusReader;
+import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.ShiftRoster;
 import dev.andon.core.store.AlertStore;

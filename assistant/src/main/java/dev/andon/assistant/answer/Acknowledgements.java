@@ -1,6 +1,6 @@
 package dev.andon.assistant.answer;
 
-import dev.andon.assistant.conversation.PendingAction;
+import dev.andon.assistant.answer.PendingAction;
 import dev.andon.assistant.intent.Intent;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;

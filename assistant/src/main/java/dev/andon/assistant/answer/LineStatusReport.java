@@ -5,7 +5,7 @@ import dev.andon.assistant.text.PlainText;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.Decision;
 import dev.andon.core.line.LineStatus;
-import dev.andon.core.line.LineStatusReader;
+import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.line.StationState;
 import dev.andon.core.line.StationStatus;
 

@@ -1,7 +1,7 @@
 package dev.andon.assistant.answer;
 
 import dev.andon.assistant.Citation;
-import dev.andon.assistant.conversation.PendingAction;
+import dev.andon.assistant.answer.PendingAction;
 import dev.andon.assistant.intent.Intent;
 import dev.andon.core.alert.AlertRecord;
 

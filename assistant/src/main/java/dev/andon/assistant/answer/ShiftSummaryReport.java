@@ -8,7 +8,7 @@ import dev.andon.core.alert.Transition;
 import dev.andon.core.handover.HandoverNote;
 import dev.andon.core.handover.HandoverNoteStore;
 import dev.andon.core.line.LineStatus;
-import dev.andon.core.line.LineStatusReader;
+import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.plant.Line;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.ShiftRoster;

@@ -1,5 +1,7 @@
 package dev.andon.assistant.conversation;
 
+import dev.andon.assistant.answer.PendingAction;
+
 /**
  * What a conversation is about, so that "and station 4?" continues the last question: the last intent, line,
  * station, alert, the last knowledge query, the role asked about, and an action waiting for confirmation.

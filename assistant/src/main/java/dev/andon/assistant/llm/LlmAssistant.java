@@ -9,7 +9,7 @@ import dev.andon.assistant.answer.Abilities;
 import dev.andon.assistant.answer.Reply;
 import dev.andon.assistant.conversation.ConversationContext;
 import dev.andon.assistant.conversation.MapDbChatMemoryStore;
-import dev.andon.assistant.conversation.PendingAction;
+import dev.andon.assistant.answer.PendingAction;
 import dev.andon.assistant.conversation.TurnRecorder;
 import dev.andon.assistant.intent.Intent;
 import dev.andon.assistant.intent.Mentions;

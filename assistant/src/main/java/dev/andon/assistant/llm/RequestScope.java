@@ -3,7 +3,7 @@ package dev.andon.assistant.llm;
 import dev.andon.assistant.ChatRequest;
 import dev.andon.assistant.Citation;
 import dev.andon.assistant.answer.Reply;
-import dev.andon.assistant.conversation.PendingAction;
+import dev.andon.assistant.answer.PendingAction;
 import dev.andon.assistant.intent.Recognition;
 
 import java.util.ArrayList;

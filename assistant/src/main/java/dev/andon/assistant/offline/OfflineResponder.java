@@ -15,7 +15,7 @@ import dev.andon.assistant.answer.ReplyDraft;
 import dev.andon.assistant.answer.ShiftContacts;
 import dev.andon.assistant.answer.ShiftSummaryReport;
 import dev.andon.assistant.conversation.ConversationContext;
-import dev.andon.assistant.conversation.PendingAction;
+import dev.andon.assistant.answer.PendingAction;
 import dev.andon.assistant.intent.Intent;
 import dev.andon.assistant.intent.IntentRecognizer;
 import dev.andon.assistant.intent.Mentions;

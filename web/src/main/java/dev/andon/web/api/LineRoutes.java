@@ -5,7 +5,7 @@ import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.NotFoundException;
 import dev.andon.core.error.Problem;
 import dev.andon.core.events.EventAddresses;
-import dev.andon.core.line.LineStatusReader;
+import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.line.StationState;
 import dev.andon.core.line.StationStatus;
 import dev.andon.core.plant.Line;

@@ -14,7 +14,7 @@ import dev.andon.core.skills.SkillCatalog;
 import dev.andon.core.skills.SkillsMatrix;
 import dev.andon.core.skills.Staffing;
 import dev.andon.core.json.AndonJson;
-import dev.andon.core.line.LineStatusReader;
+import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.plant.Line;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.Role;

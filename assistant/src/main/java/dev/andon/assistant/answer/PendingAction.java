@@ -1,4 +1,4 @@
-package dev.andon.assistant.conversation;
+package dev.andon.assistant.answer;
 
 import dev.andon.assistant.PendingConfirmation;
 

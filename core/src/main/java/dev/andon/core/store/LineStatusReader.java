@@ -1,6 +1,8 @@
-package dev.andon.core.line;
+package dev.andon.core.store;
 
 import dev.andon.core.alert.AlertRecord;
+import dev.andon.core.line.LineStatus;
+import dev.andon.core.line.StationStatus;
 import dev.andon.core.error.NotFoundException;
 import dev.andon.core.plant.Line;
 import dev.andon.core.plant.Plant;
