@@ -7,6 +7,7 @@ import dev.andon.core.store.AndonDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 
 /**
@@ -17,14 +18,14 @@ import java.util.Optional;
 public final class TrainingStore {
     private final ObjectMapper json;
     private final Map<String, String> standards;
-    private final Map<String, String> records;
-    private final Map<String, String> signOffs;
+    private final NavigableMap<String, String> records;
+    private final NavigableMap<String, String> signOffs;
 
     public TrainingStore(AndonDatabase db, ObjectMapper json) {
         this.json = json;
-        this.standards = db.jsonMap("training-standard-paths");
-        this.records = db.sortedStringMap("training-item-records");
-        this.signOffs = db.sortedStringMap("training-sign-offs");
+        this.standards = db.stringMap("training-standard-paths");
+        this.records = db.sortedStrings("training-item-records");
+        this.signOffs = db.sortedStrings("training-sign-offs");
     }
 
     public Optional<StandardPath> standard(String pathId) {
@@ -60,12 +61,10 @@ public final class TrainingStore {
         return prefix(signOffs, person + "|" + path + "|", SignOff.class);
     }
 
-    private <T> List<T> prefix(Map<String, String> map, String prefix, Class<T> type) {
+    private <T> List<T> prefix(NavigableMap<String, String> map, String prefix, Class<T> type) {
         List<T> out = new ArrayList<>();
-        if (map instanceof java.util.NavigableMap<String, String> sorted) {
-            for (String text : sorted.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
-                out.add(decode(text, type));
-            }
+        for (String text : map.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+            out.add(decode(text, type));
         }
         return out;
     }
