@@ -248,7 +248,12 @@ async function start() {
   fillSelect($('chat-role'), roles, (r) => r.name, (r) => r.id);
   fillSelect($('chat-line'), state.plant.lines, (l) => l.id, (l) => l.id, 'any line');
   if (!state.me.allLines && state.me.lines.length) $('chat-line').value = state.me.lines[0];
-  if (state.started) { await loadAlerts(); return; }
+  $('runbooks-panel').hidden = true;
+  if (state.started) {
+    await loadAlerts();
+    loadRulesets().catch(() => {});
+    return;
+  }
   state.started = true;
   $('plant-name').textContent = state.plant.name;
   fillSelect($('line-filter'), state.plant.lines, (l) => `${l.id} ${l.name}`, (l) => l.id, 'All lines');

@@ -137,8 +137,14 @@ class BrowserUiTest {
         MultipartForm form = MultipartForm.create();
         try (var files = java.nio.file.Files.list(dataDir.resolve("sample-plant/rules"))) {
             for (Path f : files.filter(f -> f.toString().matches(".*\\.(drl|csv|xlsx)")).sorted().toList()) {
-                form.binaryFileUpload("files", f.getFileName().toString(),
-                        io.vertx.core.buffer.Buffer.buffer(java.nio.file.Files.readAllBytes(f)), "application/octet-stream");
+                byte[] content = java.nio.file.Files.readAllBytes(f);
+                if (f.getFileName().toString().equals("runbooks.drl")) {
+                    // A real change (a comment), so that this is a new version rather than the active one again.
+                    content = (new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                            + "\n// reviewed by Bruno Esposito\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                form.binaryFileUpload("files", f.getFileName().toString(), io.vertx.core.buffer.Buffer.buffer(content),
+                        "application/octet-stream");
             }
         }
         WebClient author = andon.client(vertx, "bruno.esposito");

@@ -128,7 +128,6 @@ class ModuleApiTest {
                 version: "1.0"
                 effectiveDate: 2026-01-10
                 reviewDate: 2027-01-10
-                owner: roberta.fontana
                 language: en
                 ---
                 # WI-L1-PACK5-TAPE Changing the tape roll

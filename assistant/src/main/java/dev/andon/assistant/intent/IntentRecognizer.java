@@ -55,6 +55,17 @@ public final class IntentRecognizer {
     private static final Pattern CONTINUATION = Pattern.compile(
             "^(and|also|plus|what about|how about|same for|same on|and what about|and for|and on|e|and the)\\b");
 
+    /** A question about something ("can the handover note be edited…?"), not an order to do it. */
+    private static final Pattern ASKS = Pattern.compile(
+            "^(can|could|may|must|is|are|was|were|does|do|did|should|who|what|when|where|why|how)\\b[^:]*$|^[^:]*\\?$");
+    /** The shift summary is asked for in these words, not just by mentioning a shift ("8 hr shift, what's the max noise"). */
+    private static final Pattern THIS_SHIFT = Pattern.compile("\\b(this|current|my|our|last|the) shift\\b(?!\\s+(start|change))|\\bso far\\b");
+
+    /** Words that ask for line status even without naming a line; "running" alone ("when running the lathe") does not. */
+    private static final Pattern STATUS_ASKED = Pattern.compile(
+            "\\b(status|overview|open alerts|what'?s (open|going on|happening)|what is (open|going on|happening)|"
+                    + "which stations|anything (open|down)|on the line|stato)\\b");
+
     private final EmbeddingIntentClassifier classifier;
 
     /** {@code classifier} may be null: patterns alone then decide, with knowledge questions as the default. */
@@ -77,7 +88,7 @@ public final class IntentRecognizer {
         if (ACK_VERB.matcher(text).find() && !howQuestion) {
             return new Recognition(Intent.ACKNOWLEDGE, false, "pattern", 1);
         }
-        if (NOTE.matcher(text).find() && !howQuestion) {
+        if (NOTE.matcher(text).find() && !howQuestion && !ASKS.matcher(text).find()) {
             return new Recognition(Intent.HANDOVER_NOTE, false, "pattern", 1);
         }
         if (TRAINING.matcher(text).find() && m.alertId() == null) {
@@ -142,6 +153,15 @@ public final class IntentRecognizer {
         }
         // a reading path is only what someone asked for when they speak of reading, learning or starting
         if (best == Intent.ONBOARDING && !READING.matcher(text).find()) {
+            best = Intent.KNOWLEDGE;
+        }
+        // a summary is asked for in so many words; "at the start of shift" or "8 hr shift" is a question for the documents
+        if (best == Intent.SHIFT_SUMMARY && !SUMMARY_VERB.matcher(text).find() && !THIS_SHIFT.matcher(text).find()) {
+            best = Intent.KNOWLEDGE;
+        }
+        // line status is about the plant's own lines: without a line or station named, or a status word, a general
+        // shop question ("which drill bit…", "who checks…") goes to the documents, never to "Which line?"
+        if (best == Intent.LINE_STATUS && !STATUS_ASKED.matcher(text).find() && !namesSomething && !m.myLine()) {
             best = Intent.KNOWLEDGE;
         }
         // an alert question needs something to point at; without a station it is a question for the documents

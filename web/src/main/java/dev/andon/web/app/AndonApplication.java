@@ -39,6 +39,7 @@ import dev.andon.web.api.PartHealth;
 import dev.andon.web.api.ReplayRoutes;
 import dev.andon.connectors.replay.RecordedAlertReplay;
 import dev.andon.web.api.RulesRoutes;
+import dev.andon.web.api.SectionPages;
 import dev.andon.web.api.SkillsRoutes;
 import dev.andon.web.api.TrainingRoutes;
 import dev.andon.core.audit.AuditTrail;
@@ -53,6 +54,7 @@ import dev.andon.web.auth.Authenticator;
 import dev.andon.web.auth.BearerTokens;
 import dev.andon.web.auth.Guards;
 import dev.andon.web.auth.OpenApiDocument;
+import dev.andon.web.auth.SingleSignOn;
 import dev.andon.web.http.SecurityHeaders;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.ErrorResponder;
@@ -155,11 +157,16 @@ public final class AndonApplication implements AutoCloseable {
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
                 settings.path("knowledgeDir", "knowledge", plant.baseDir()), data.resolve("index"),
-                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm))
+                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm)).permissions(policy)
                         .knownPlant(ids(plant.roles(), Role::id), ids(plant.lines(), Line::id),
                                 plant.lines().stream().flatMap(l -> l.stations().stream()).map(Station::id)
                                         .collect(Collectors.toSet()))
                         .build()));
+        // One audit record per committed document change: uploads, drafts, approvals, rejections, deletions.
+        knowledge.addListener(e -> audit.record(e.principal(), "document:" + e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                e.documentId() + (e.version() == null ? "" : "@" + e.version()),
+                e.currentBefore() == null ? null : Map.of("current", e.currentBefore()),
+                e.currentAfter() == null ? Map.of("file", e.file()) : Map.of("current", e.currentAfter(), "file", e.file())));
         knowledge.startWatching();
         Training training = new Training(plant, knowledge, new TrainingStore(db, json), skills, db, policy, audit, clock);
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
@@ -199,11 +206,14 @@ public final class AndonApplication implements AutoCloseable {
         health.put("assistant", () -> PartHealth.up(Map.of("mode", assistants.mode(), "model", assistants.model())));
 
         BearerTokens bearer = new BearerTokens(vertx, identities.signingKey());
+        boolean secureCookies = settings.getBoolean("secureCookies", false);
+        SingleSignOn sso = await(SingleSignOn.start(vertx, SingleSignOn.Settings.from(settings, env), identities, workers,
+                secureCookies));
         List<ApiOperation> operations = ApiOperations.all();
         Map<String, Object> openApi = OpenApiDocument.of(operations, policy, "1");
         List<Consumer<Router>> routes = List.of(
-                new AuthRoutes(identities, bearer, plant, workers, bodies, responses,
-                        settings.getBoolean("secureCookies", false))::mount,
+                new AuthRoutes(identities, bearer, plant, workers, bodies, responses, secureCookies)::mount,
+                r -> SingleSignOn.mount(r, sso),
                 new AdminRoutes(identities, audit, workers, bodies, responses)::mount,
                 r -> r.get("/openapi.json").handler(ctx -> responses.ok(ctx, openApi)),
                 new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses,
@@ -212,6 +222,7 @@ public final class AndonApplication implements AutoCloseable {
                         responses, events, clock)::mount,
                 new RulesRoutes(plant, runbooks, workers, bodies, responses, policy)::mount,
                 new KnowledgeRoutes(knowledge, workers, responses)::mount,
+                new SectionPages(knowledge, workers)::mount,
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
                 new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
                         doc -> intake.receive(reader.read(doc)).id(), workers, responses)::mount,

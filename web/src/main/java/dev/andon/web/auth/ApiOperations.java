@@ -24,6 +24,8 @@ public final class ApiOperations {
         ops.add(ApiOperation.open(POST, "/api/auth/login", "sign in with user and password; sets the session cookie"));
         ops.add(ApiOperation.open(POST, "/api/auth/token", "sign in with user and password; returns a bearer token (JWT)"));
         ops.add(ApiOperation.open(GET, "/api/auth/session", "who is signed in on this browser, with the CSRF token"));
+        ops.add(ApiOperation.open(GET, "/api/auth/oidc/login", "single sign-on: off to the OpenID Connect provider"));
+        ops.add(ApiOperation.open(GET, "/api/auth/oidc/callback", "single sign-on: back from the provider; sets the session cookie"));
         ops.add(ApiOperation.signedIn(POST, "/api/auth/logout", "end this browser session"));
         ops.add(ApiOperation.signedIn(POST, "/api/auth/password", "change your own password"));
         ops.add(ApiOperation.signedIn(GET, "/api/auth/me", "who you are: roles, lines, what you may do"));
@@ -76,7 +78,23 @@ public final class ApiOperations {
         ops.add(ApiOperation.of(POST, "/api/knowledge/rebuild", Action.DOCUMENTS_APPROVE, "rebuild the index"));
         ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id", Action.KNOWLEDGE_READ, "a document"));
         ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id/sections/:section", Action.KNOWLEDGE_READ, "a section"));
-        ops.add(ApiOperation.of(DELETE, "/api/knowledge/documents/:id", Action.DOCUMENTS_DELETE, "delete a document"));
+        ops.add(ApiOperation.of(DELETE, "/api/knowledge/documents/:id", Action.DOCUMENTS_DELETE,
+                "delete a document (a controlled one waits for approval: 202)"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/imports", Action.DOCUMENTS_IMPORT_FOLDER, "import a folder on the server"));
+        // Drafts: the list says who asked for what; the text of a draft is for approvers only.
+        ops.add(ApiOperation.of(GET, "/api/knowledge/drafts", Action.KNOWLEDGE_READ, "changes waiting for approval"));
+        ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id/versions/:version/draft", Action.DOCUMENTS_APPROVE,
+                "a draft version with its sections"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/documents/:id/versions/:version/approve", Action.DOCUMENTS_APPROVE,
+                "approve a draft (its owner role; never your own)"));
+        ops.add(ApiOperation.signedIn(POST, "/api/knowledge/documents/:id/versions/:version/reject",
+                "reject a draft (an approver) or withdraw your own"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/documents/:id/deletion/approve", Action.DOCUMENTS_APPROVE,
+                "approve a requested deletion (its owner role; never your own)"));
+        ops.add(ApiOperation.signedIn(POST, "/api/knowledge/documents/:id/deletion/reject",
+                "reject a requested deletion (an approver) or withdraw your own"));
+        ops.add(ApiOperation.of(GET, "/knowledge/documents/:id/sections/:section", Action.KNOWLEDGE_READ,
+                "a section as a readable HTML page (chat citations link here)"));
         // chat
         ops.add(ApiOperation.of(POST, "/api/chat", Action.CHAT_USE, "ask the assistant"));
         ops.add(ApiOperation.of(POST, "/api/chat/stream", Action.CHAT_USE, "ask the assistant, streamed (SSE)"));
