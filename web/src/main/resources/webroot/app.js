@@ -129,8 +129,9 @@ async function loadLineStatus() {
 // Runbook governance for those who may take part in it: backtest, approve (never one's own), activate.
 async function loadRulesets() {
   const may = state.me.may;
-  if (!may['rulesets:approve'] && !may['rulesets:upload'] && !may['rulesets:activate']) return;
-  $('runbooks-panel').hidden = false;
+  const governs = may['rulesets:approve'] || may['rulesets:upload'] || may['rulesets:activate'];
+  $('runbooks-panel').hidden = !governs;
+  if (!governs) return;
   const body = await api('/api/rulesets');
   const items = body.versions.slice(-8).reverse().map((v) => {
     const status = v.active ? 'active' : v.approvedBy ? `approved by ${v.approvedBy}` : v.backtest ? 'backtested' : 'uploaded';

@@ -152,12 +152,14 @@ public final class Runbooks implements AutoCloseable {
         EscalationScheduler escalations = new EscalationScheduler(db, alerts, escalationStore, people, plant, listeners, clock);
         HeartbeatMonitor heartbeats = new HeartbeatMonitor(db, plant, alerts, intake, lifecycle, json, clock,
                 settings.modelSilentAfter());
-        // Backtests decide with candidate rules: their rule problems are not the running service's.
+        // Backtests decide with candidate rules nobody approved yet: within a time and memory budget, and their rule
+        // problems are not the running service's.
         RunbookDecider replay = new RunbookDecider(plant, new FactBuilder(plant, roster, people),
-                new RunbookEngine(settings.firingLimit()), new DecisionAssembler(people),
+                new RunbookEngine(settings.firingLimit(), settings.backtestAlertBudget()), new DecisionAssembler(people),
                 new FallbackDecisions(roster, people), new EvaluationProblems());
-        RulesetGovernance rulesets = new RulesetGovernance(db, plant, new RulesetStore(db, json), compiler,
-                active, new Backtester(alerts, inputs, silences, replay, clock, settings.backtestMaxAlerts(), 10),
+        RulesetGovernance rulesets = new RulesetGovernance(db, policy, audit, new RulesetStore(db, json), compiler,
+                active, new Backtester(alerts, inputs, silences, replay, clock,
+                        settings.backtestMaxAlerts(), 10, settings.backtestAlertBudget().time(), settings.backtestTimeout()),
                 clock, settings.rulesetMaxBytes(), settings.rulesetMaxFiles());
         rulesets.start(new RulesFolder(settings.rulesDir()));
 

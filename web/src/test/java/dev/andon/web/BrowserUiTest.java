@@ -152,7 +152,10 @@ class BrowserUiTest {
         author.close();
         assertThat(uploaded.statusCode()).as(uploaded.bodyAsString()).isEqualTo(201);
 
+        // The form still holds the previous person's name after signing out: type over it, not after it.
+        browser.findElement(By.id("sign-in-user")).clear();
         browser.findElement(By.id("sign-in-user")).sendKeys("roberta.fontana");
+        browser.findElement(By.id("sign-in-password")).clear();
         browser.findElement(By.id("sign-in-password")).sendKeys(andon.passwordOf("roberta.fontana"));
         browser.findElement(By.cssSelector("#sign-in-form button")).click();
         By mine = By.xpath("//li[contains(@class,'ruleset')][contains(.,'by bruno.esposito')]");

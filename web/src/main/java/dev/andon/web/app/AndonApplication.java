@@ -29,7 +29,9 @@ import dev.andon.knowledge.index.MiniLmEmbedder;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.andon.rules.Runbooks;
+import dev.andon.connectors.Connectors;
 import dev.andon.web.api.AlertRoutes;
+import dev.andon.web.api.ConnectorRoutes;
 import dev.andon.web.api.ChatRoutes;
 import dev.andon.web.api.EventStreamRoutes;
 import dev.andon.web.api.HealthRoutes;
@@ -37,7 +39,6 @@ import dev.andon.web.api.KnowledgeRoutes;
 import dev.andon.web.api.LineRoutes;
 import dev.andon.web.api.PartHealth;
 import dev.andon.web.api.ReplayRoutes;
-import dev.andon.connectors.replay.RecordedAlertReplay;
 import dev.andon.web.api.RulesRoutes;
 import dev.andon.web.api.SectionPages;
 import dev.andon.web.api.SkillsRoutes;
@@ -184,6 +185,12 @@ public final class AndonApplication implements AutoCloseable {
         PublishingIntake intake = new PublishingIntake(runbooks.intake(), events);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
                 Duration.ofSeconds(settings.getLong("maxFutureSkewSeconds", 300)), json);
+        Connectors connectors = push(closeables, Connectors.start(
+                settings.path("connectorsFile", "connectors.yaml", plant.baseDir()),
+                new Connectors.Parts(plant, reader, intake, runbooks.lifecycle(), alerts, stations,
+                        s -> events.publish(EventAddresses.STATION_STATUS, s), runbooks.heartbeats()::heartbeat, db,
+                        policy, json, clock, env), vertx));
+        runbooks.onChange(connectors::alertChanged);
         Map<String, Supplier<PartHealth>> health = new LinkedHashMap<>();
         health.put("store", () -> db.isOpen()
                 ? PartHealth.up(Map.of("file", db.file().toString(), "alerts", alerts.count()))
@@ -203,6 +210,8 @@ public final class AndonApplication implements AutoCloseable {
             detail.put("failedIngests", knowledge.failedIngests());
             return h.up() ? PartHealth.up(detail) : PartHealth.down(detail);
         });
+        health.put("connectors", () -> PartHealth.up(Map.of("connectors", connectors.health(),
+                "deadLetters", connectors.deadLetterCount(), "deadLettersDropped", connectors.deadLettersDropped())));
         health.put("assistant", () -> PartHealth.up(Map.of("mode", assistants.mode(), "model", assistants.model())));
 
         BearerTokens bearer = new BearerTokens(vertx, identities.signingKey());
@@ -224,8 +233,8 @@ public final class AndonApplication implements AutoCloseable {
                 new KnowledgeRoutes(knowledge, workers, responses)::mount,
                 new SectionPages(knowledge, workers)::mount,
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
-                new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
-                        doc -> intake.receive(reader.read(doc)).id(), workers, responses)::mount,
+                new ReplayRoutes(connectors, workers, responses)::mount,
+                new ConnectorRoutes(connectors, workers, responses)::mount,
                 new SkillsRoutes(plant, skills, coverage, workers, bodies, responses, clock)::mount,
                 new TrainingRoutes(training, workers, bodies, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,

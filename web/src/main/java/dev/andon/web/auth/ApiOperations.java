@@ -46,7 +46,16 @@ public final class ApiOperations {
         ops.add(ApiOperation.of(POST, "/api/alerts/:id/transitions", Action.ALERTS_TRANSITION, "acknowledge, start, resolve… (on the alert's line)"));
         ops.add(ApiOperation.of(GET, "/api/alerts/:id/escalations", Action.ALERTS_READ, "pending escalation steps"));
         ops.add(ApiOperation.of(GET, "/api/events", Action.EVENTS_SUBSCRIBE, "server-sent events"));
-        ops.add(ApiOperation.of(POST, "/api/replay", Action.REPLAY_RUN, "replay a recording through intake"));
+        ops.add(ApiOperation.of(POST, "/api/replay", Action.REPLAY_RUN, "replay a recording through intake (multipart; speed=max|60x)"));
+        ops.add(ApiOperation.of(GET, "/api/replay/:id", Action.REPLAY_RUN, "progress and report of a paced replay"));
+        // connectors
+        ops.add(ApiOperation.signedIn(GET, "/api/connectors", "connectors with their health; dead-letter counts"));
+        ops.add(ApiOperation.of(GET, "/api/connectors/dead-letters", Action.CONNECTORS_MANAGE, "dead letters, newest first"));
+        ops.add(ApiOperation.of(POST, "/api/connectors/alertmanager", Action.ALERTS_RAISE, "Prometheus Alertmanager webhook (v4; each alert's line checked; ?connector= with several)"));
+        ops.add(ApiOperation.of(POST, "/api/connectors/webhooks/:name", Action.ALERTS_RAISE, "generic alert webhook (bound callers; optional HMAC signature)"));
+        ops.add(ApiOperation.signedIn(GET, "/api/connectors/:name", "a connector's health"));
+        ops.add(ApiOperation.of(POST, "/api/connectors/:name/enable", Action.CONNECTORS_MANAGE, "switch a connector on"));
+        ops.add(ApiOperation.of(POST, "/api/connectors/:name/disable", Action.CONNECTORS_MANAGE, "switch a connector off"));
         // plant and lines
         ops.add(ApiOperation.of(GET, "/api/plant", Action.PLANT_READ, "the plant: lines, stations, roles, alert types"));
         ops.add(ApiOperation.of(GET, "/api/people", Action.PLANT_READ, "people of the plant"));
