@@ -15,6 +15,11 @@ import dev.andon.assistant.answer.PlantTime;
 import dev.andon.assistant.answer.ShiftContacts;
 import dev.andon.assistant.answer.RecurrenceHistory;
 import dev.andon.assistant.answer.ShiftSummaryReport;
+import dev.andon.assistant.answer.TrainingAnswers;
+import dev.andon.assistant.training.PathAssembler;
+import dev.andon.assistant.training.Training;
+import dev.andon.core.skills.Coverage;
+import dev.andon.core.skills.SkillsMatrix;
 import dev.andon.assistant.answer.SourceQuotes;
 import dev.andon.assistant.conversation.ConversationStore;
 import dev.andon.assistant.conversation.MapDbChatMemoryStore;
@@ -55,6 +60,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The assistant as the composition root needs it: the configured {@link AndonAssistant} (offline by default, with a
@@ -142,6 +148,9 @@ public final class Assistants implements AutoCloseable {
         private final AndonDatabase db;
         private final Clock clock;
         private EmbeddingModel embeddingModel;
+        private Training training;
+        private SkillsMatrix skills;
+        private Coverage coverage;
         private ChatModel chatModel;
         private StreamingChatModel streamingChatModel;
         private String modelLabel;
@@ -161,6 +170,14 @@ public final class Assistants implements AutoCloseable {
             this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
             this.db = Objects.requireNonNull(db, "db");
             this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /** The training engine, skills matrix and coverage, for onboarding paths and training questions in chat. */
+        public Builder training(Training training, SkillsMatrix skills, Coverage coverage) {
+            this.training = Objects.requireNonNull(training, "training");
+            this.skills = Objects.requireNonNull(skills, "skills");
+            this.coverage = Objects.requireNonNull(coverage, "coverage");
+            return this;
         }
 
         /** An embedding model to share (e.g. the knowledge base's); default: load MiniLM when intent embeddings are on. */
@@ -213,10 +230,13 @@ public final class Assistants implements AutoCloseable {
             LineStatusReport lineStatus = new LineStatusReport(new LineStatusReader(plant, stations, alerts), contacts, time);
             Abilities abilities = new Abilities(plant, new PlantEntityExtractor(plant), alerts, alertHelp, answerer, lineStatus,
                     new ShiftSummaryReport(plant, handovers, contacts, time),
-                    new OnboardingPath(plant, knowledge, contacts), new OnShiftReport(plant, contacts, time),
+                    new OnboardingPath(plant, knowledge, contacts, training != null ? training::documents
+                            : (role, line) -> new PathAssembler(knowledge, skill -> true).documents(role, line, Set.of())),
+                    new OnShiftReport(plant, contacts, time),
                     new Acknowledgements(alertHelp, new AcknowledgePolicy(contacts, permissions, new PlantPeople(plant)),
                             lifecycle, time),
-                    new HandoverNotes(notes, contacts, time), contacts, time, quotes);
+                    new HandoverNotes(notes, contacts, time), contacts, time, quotes,
+                    training == null ? null : new TrainingAnswers(plant, training, skills, coverage, knowledge, clock));
 
             IntentRecognizer recognizer = new IntentRecognizer(classifier());
             OfflineResponder responder = new OfflineResponder(abilities, recognizer);

@@ -10,6 +10,7 @@ import dev.andon.core.error.Problem;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.ShiftRoster;
+import dev.andon.core.skills.Qualifications;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
@@ -41,6 +42,7 @@ import dev.andon.rules.silence.Silences;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -111,15 +113,26 @@ public final class Runbooks implements AutoCloseable {
                 new AuditTrail(db, AndonJson.newMapper(), clock));
     }
 
-    /** As above, with the plant's permission policy and the node's audit trail (what the application passes). */
+    /** As above, with the plant's permission policy and the node's audit trail; qualifications from the plant file. */
     public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
                                  StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
                                  PermissionPolicy policy, AuditTrail audit) {
+        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, policy, audit,
+                Qualifications.fromPlant(plant));
+    }
+
+    /**
+     * As above, with the qualifications hands-on runbooks check (what the application passes: the skills matrix).
+     */
+    public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
+                                 StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
+                                 PermissionPolicy policy, AuditTrail audit, Qualifications qualifications) {
+        Objects.requireNonNull(qualifications, "qualifications");
         RulesetCompiler compiler = sharedCompiler == null ? new RulesetCompiler() : sharedCompiler;
         RulesSettings settings = RulesSettings.from(andonSettings, plant);
         JsonCodec json = new JsonCodec(AndonJson.newMapper());
         ShiftRoster roster = new ShiftRoster(plant);
-        AssigneeResolver people = new AssigneeResolver(roster);
+        AssigneeResolver people = new AssigneeResolver(roster, qualifications);
         EvaluationProblems problems = new EvaluationProblems();
         RunbookDecider decider = new RunbookDecider(plant, new FactBuilder(plant, roster, people),
                 new RunbookEngine(settings.firingLimit()), new DecisionAssembler(people),

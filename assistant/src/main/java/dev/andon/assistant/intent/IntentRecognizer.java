@@ -45,6 +45,11 @@ public final class IntentRecognizer {
     private static final Pattern ON_SHIFT = Pattern.compile(
             "\\bwho\\b.*\\b(on shift|on duty|on call|on-call|team ?leader|in charge|leads?|working|maintenance|quality|"
                     + "operator|supervisor|to (ask|call)|rostered)\\b|\\bwho('s| is) (on|here|around)\\b|\\bchi (è|c'è) di turno\\b");
+    private static final Pattern TRAINING = Pattern.compile(
+            "\\b(left on my (path|training)|my (training|onboarding) (path|progress)|on my path|what'?s next on my|"
+                    + "re-?certif\\w*|recertif\\w*|qualifications? (expir|laps)\\w*)\\b"
+                    + "|\\bwho\\b.*\\b(can do|can run|can operate|is qualified|are qualified|qualified (for|on|to))\\b"
+                    + "|\\bwho\\b.*\\b(lock[- ]?out|loto)\\b");
     private static final Pattern READING = Pattern.compile(
             "\\b(read|reading|learn|train|training|new|start|started|onboard\\w*|documents?)\\b");
     private static final Pattern HELP = Pattern.compile(
@@ -87,6 +92,9 @@ public final class IntentRecognizer {
         }
         if (NOTE.matcher(text).find() && !howQuestion && !ASKS.matcher(text).find()) {
             return new Recognition(Intent.HANDOVER_NOTE, false, "pattern", 1);
+        }
+        if (TRAINING.matcher(text).find() && m.alertId() == null) {
+            return new Recognition(Intent.TRAINING, false, "pattern", 1);
         }
         if (ON_SHIFT.matcher(text).find() && m.alertId() == null) {
             return new Recognition(Intent.ON_SHIFT, false, "pattern", 1);

@@ -56,6 +56,7 @@ public final class OfflineResponder {
     private final ShiftSummaryReport shiftSummary;
     private final OnboardingPath onboarding;
     private final OnShiftReport onShift;
+    private final dev.andon.assistant.answer.TrainingAnswers training;
     private final Acknowledgements acknowledgements;
     private final HandoverNotes handoverNotes;
     private final ShiftContacts contacts;
@@ -72,6 +73,7 @@ public final class OfflineResponder {
         this.shiftSummary = abilities.shiftSummary();
         this.onboarding = abilities.onboarding();
         this.onShift = abilities.onShift();
+        this.training = abilities.training();
         this.acknowledgements = abilities.acknowledgements();
         this.handoverNotes = abilities.handoverNotes();
         this.contacts = abilities.contacts();
@@ -218,6 +220,13 @@ public final class OfflineResponder {
                 String l = firstNonNull(line, r.line(), contacts.rosterLine(r.userId()).orElse(null));
                 reply = onShift.reply(l);
                 next = new ConversationContext(intent.wire(), l, null, null, null, ctx.role(), null);
+            }
+            case TRAINING -> {
+                String l = firstNonNull(line, r.line());
+                reply = training == null
+                        ? Reply.of(intent, "Training and the skills matrix are not set up in this Andon.")
+                        : training.answer(r.userId(), r.message(), station, l);
+                next = new ConversationContext(intent.wire(), l, station, null, null, ctx.role(), null);
             }
             case SHIFT_SUMMARY -> {
                 String l = firstNonNull(line, r.line(), contacts.rosterLine(r.userId()).orElse(null));

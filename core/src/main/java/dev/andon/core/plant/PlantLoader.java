@@ -49,7 +49,7 @@ public final class PlantLoader {
         }
         Plant plant = new Plant(parsed.id(), parsed.name(), parsed.timezone(), parsed.settings(), parsed.roles(),
                 parsed.shifts(), parsed.lines(), parsed.alertTypes(), parsed.people(), parsed.roster(),
-                parsed.onCall(), parsed.calendar(), parsed.reasons(), absolute.getParent());
+                parsed.onCall(), parsed.calendar(), parsed.reasons(), absolute.getParent(), parsed.skills());
         List<Problem> problems = validator.validate(plant);
         if (!problems.isEmpty()) {
             throw new InvalidPlantException(absolute, problems);

@@ -29,6 +29,18 @@ final class PlantValidator {
         unique(problems, "lines", plant.lines(), Line::id);
         unique(problems, "alertTypes", plant.alertTypes(), AlertType::id);
         unique(problems, "people", plant.people(), Person::id);
+        unique(problems, "skills", plant.skills(), PlantSkill::id);
+        for (int i = 0; i < plant.skills().size(); i++) {
+            PlantSkill s = plant.skills().get(i);
+            String at = "skills[" + i + "]";
+            required(problems, at + ".name", s.name());
+            if (s.line() != null && plant.line(s.line()).isEmpty()) {
+                problems.add(new Problem(at + ".line", "unknown line '" + s.line() + "'"));
+            } else if (s.station() != null && (s.line() == null
+                    || plant.line(s.line()).flatMap(l -> l.station(s.station())).isEmpty())) {
+                problems.add(new Problem(at + ".station", "unknown station '" + s.station() + "' on line '" + s.line() + "'"));
+            }
+        }
 
         for (int i = 0; i < plant.shifts().size(); i++) {
             Shift s = plant.shifts().get(i);

@@ -5,7 +5,14 @@ import dev.andon.assistant.Assistants;
 import dev.andon.core.alert.IncomingAlertReader;
 import dev.andon.core.config.AndonSettings;
 import dev.andon.core.events.EventAddresses;
+import dev.andon.assistant.training.Training;
+import dev.andon.assistant.training.TrainingStore;
 import dev.andon.core.handover.HandoverNoteStore;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.skills.Coverage;
+import dev.andon.core.skills.SkillCatalog;
+import dev.andon.core.skills.SkillsMatrix;
+import dev.andon.core.skills.Staffing;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.plant.Line;
@@ -34,10 +41,11 @@ import dev.andon.web.api.PartHealth;
 import dev.andon.web.api.ReplayRoutes;
 import dev.andon.web.api.RulesRoutes;
 import dev.andon.web.api.SectionPages;
+import dev.andon.web.api.SkillsRoutes;
+import dev.andon.web.api.TrainingRoutes;
 import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.signin.Identities;
 import dev.andon.core.signin.PasswordHasher;
-import dev.andon.core.identity.PermissionPolicy;
 import dev.andon.core.signin.SignInThrottle;
 import dev.andon.web.auth.AdminRoutes;
 import dev.andon.web.auth.ApiOperation;
@@ -149,8 +157,13 @@ public final class AndonApplication implements AutoCloseable {
             audit.record(who, "handover:" + step.action(), "handover " + report.id(), null, after);
         });
 
+        SkillCatalog skillCatalog = SkillCatalog.of(plant);
+        SkillsMatrix skills = new SkillsMatrix(db, json, plant, skillCatalog, policy, audit, clock);
+        Coverage coverage = new Coverage(plant, skillCatalog, skills, Staffing.fromRoster(plant));
+
+        // Hands-on runbooks ask the skills matrix who is qualified.
         Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null,
-                policy, audit));
+                policy, audit, skills));
         // One in-process MiniLM model serves both the knowledge index and the assistant's intent recognition.
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
@@ -166,9 +179,10 @@ public final class AndonApplication implements AutoCloseable {
                 e.currentBefore() == null ? null : Map.of("current", e.currentBefore()),
                 e.currentAfter() == null ? Map.of("file", e.file()) : Map.of("current", e.currentAfter(), "file", e.file())));
         knowledge.startWatching();
+        Training training = new Training(plant, knowledge, new TrainingStore(db, json), skills, db, policy, audit, clock);
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
                 notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy)
-                .shift(shift.handovers, shift.resolutions).build());
+                .shift(shift.handovers, shift.resolutions).training(training, skills, coverage).build());
 
         Vertx vertx = Vertx.vertx();
         closeables.push(() -> await(vertx.close()));
@@ -233,6 +247,8 @@ public final class AndonApplication implements AutoCloseable {
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
                 new ReplayRoutes(connectors, workers, responses)::mount,
                 new ConnectorRoutes(connectors, workers, responses)::mount,
+                new SkillsRoutes(plant, skills, coverage, workers, bodies, responses, clock)::mount,
+                new TrainingRoutes(training, workers, bodies, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,
                 new HealthRoutes(health, workers, responses)::mount));
         routes.addAll(shift.routes(workers, bodies, responses));

@@ -9,6 +9,7 @@ import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.PATCH;
 import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
 
 /**
  * Every operation of the HTTP API with the permission it needs: the one table from which the guards are mounted and
@@ -127,6 +128,25 @@ public final class ApiOperations {
         ops.add(ApiOperation.of(POST, "/api/chat/feedback", Action.CHAT_USE, "feedback on an answer of yours"));
         ops.add(ApiOperation.of(GET, "/api/chat/conversations", Action.CHAT_USE, "your conversations"));
         ops.add(ApiOperation.of(GET, "/api/chat/conversations/:id", Action.CHAT_USE, "one of your conversations"));
+        // skills matrix and coverage (changes: the engine checks skills:manage on every line the skill is needed on)
+        ops.add(ApiOperation.of(GET, "/api/skills", Action.PLANT_READ, "skills: stations, equipment, declared procedures"));
+        ops.add(ApiOperation.of(GET, "/api/skills/matrix", Action.PLANT_READ, "the skills matrix (?person=&line=) with status"));
+        ops.add(ApiOperation.of(PUT, "/api/skills/matrix/:person/:skill", Action.SKILLS_MANAGE, "set a qualification (level, until)"));
+        ops.add(ApiOperation.of(DELETE, "/api/skills/matrix/:person/:skill", Action.SKILLS_MANAGE, "remove a qualification"));
+        ops.add(ApiOperation.of(GET, "/api/skills/recertification", Action.PLANT_READ, "qualifications lapsing within ?within= days"));
+        ops.add(ApiOperation.of(GET, "/api/skills/coverage", Action.PLANT_READ, "skills nobody on shift can do (?line=&from=&days=)"));
+        ops.add(ApiOperation.of(GET, "/api/skills/:skill/on-shift", Action.PLANT_READ, "who on the current shift can do a skill"));
+        // training (sign-off and observation: the engine checks training:manage on the path's line, and never one's own)
+        ops.add(ApiOperation.of(GET, "/api/training/paths/:role/:line", Action.TRAINING_TAKE, "the onboarding path of a role on a line"));
+        ops.add(ApiOperation.onLine(PUT, "/api/training/paths/:role/:line", Action.TRAINING_MANAGE, "line", "save the line's standard path"));
+        ops.add(ApiOperation.of(GET, "/api/training/me", Action.TRAINING_TAKE, "your paths and progress"));
+        ops.add(ApiOperation.of(POST, "/api/training/me/read", Action.TRAINING_TAKE, "mark a section of your path read"));
+        ops.add(ApiOperation.of(GET, "/api/training/me/quiz", Action.TRAINING_TAKE, "a quiz of your path, without answers"));
+        ops.add(ApiOperation.of(POST, "/api/training/me/quiz", Action.TRAINING_TAKE, "answer a quiz of your path"));
+        ops.add(ApiOperation.of(GET, "/api/training/people/:person", Action.TRAINING_MANAGE, "someone's progress"));
+        ops.add(ApiOperation.of(POST, "/api/training/people/:person/observed", Action.TRAINING_MANAGE, "record a practical task as shown"));
+        ops.add(ApiOperation.of(POST, "/api/training/people/:person/sign-off", Action.TRAINING_MANAGE, "sign off a complete module"));
+        ops.add(ApiOperation.of(GET, "/api/training/dashboard", Action.TRAINING_MANAGE, "progress and pending sign-offs (?line=)"));
         return List.copyOf(ops);
     }
 }
