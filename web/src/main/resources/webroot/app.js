@@ -87,9 +87,12 @@ const NEXT_STEPS = {
 };
 
 async function move(id, to, actions) {
+  // resolving asks what caused it and what fixed it (recurrence.js), so the next alert of its kind can show it
+  const fix = to === 'resolved' && window.askResolution ? await window.askResolution(actions) : {};
+  if (fix === null) return;
   try {
     const rec = await api(`/api/alerts/${encodeURIComponent(id)}/transitions`, {
-      method: 'POST', body: JSON.stringify({ to }),
+      method: 'POST', body: JSON.stringify({ to, ...fix }),
     });
     state.alerts.set(rec.alert.id, rec);
     renderAlerts();
@@ -108,6 +111,7 @@ function renderAlerts() {
     .filter((r) => isOpen(r) && (!line || r.alert.line === line))
     .sort((x, y) => Number(y.alert.id) - Number(x.alert.id));
   $('alerts').replaceChildren(...list.map(renderAlert));
+  if (window.loadRecurrence) document.querySelectorAll('#alerts li.alert').forEach((li) => window.loadRecurrence(li.dataset.alertId, li));
   $('no-alerts').hidden = list.length > 0;
 }
 
@@ -129,8 +133,9 @@ async function loadLineStatus() {
 // Runbook governance for those who may take part in it: backtest, approve (never one's own), activate.
 async function loadRulesets() {
   const may = state.me.may;
-  if (!may['rulesets:approve'] && !may['rulesets:upload'] && !may['rulesets:activate']) return;
-  $('runbooks-panel').hidden = false;
+  const governs = may['rulesets:approve'] || may['rulesets:upload'] || may['rulesets:activate'];
+  $('runbooks-panel').hidden = !governs;
+  if (!governs) return;
   const body = await api('/api/rulesets');
   const items = body.versions.slice(-8).reverse().map((v) => {
     const status = v.active ? 'active' : v.approvedBy ? `approved by ${v.approvedBy}` : v.backtest ? 'backtested' : 'uploaded';
@@ -248,7 +253,12 @@ async function start() {
   fillSelect($('chat-role'), roles, (r) => r.name, (r) => r.id);
   fillSelect($('chat-line'), state.plant.lines, (l) => l.id, (l) => l.id, 'any line');
   if (!state.me.allLines && state.me.lines.length) $('chat-line').value = state.me.lines[0];
-  if (state.started) { await loadAlerts(); return; }
+  $('runbooks-panel').hidden = true;
+  if (state.started) {
+    await loadAlerts();
+    loadRulesets().catch(() => {});
+    return;
+  }
   state.started = true;
   $('plant-name').textContent = state.plant.name;
   fillSelect($('line-filter'), state.plant.lines, (l) => `${l.id} ${l.name}`, (l) => l.id, 'All lines');

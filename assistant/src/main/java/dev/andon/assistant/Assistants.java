@@ -3,8 +3,6 @@ package dev.andon.assistant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.assistant.answer.Abilities;
 import dev.andon.assistant.answer.AcknowledgePolicy;
-import dev.andon.core.identity.PermissionPolicy;
-import dev.andon.core.identity.PlantPeople;
 import dev.andon.assistant.answer.Acknowledgements;
 import dev.andon.assistant.answer.AlertExplainer;
 import dev.andon.assistant.answer.AlertHelp;
@@ -15,7 +13,13 @@ import dev.andon.assistant.answer.OnShiftReport;
 import dev.andon.assistant.answer.OnboardingPath;
 import dev.andon.assistant.answer.PlantTime;
 import dev.andon.assistant.answer.ShiftContacts;
+import dev.andon.assistant.answer.RecurrenceHistory;
 import dev.andon.assistant.answer.ShiftSummaryReport;
+import dev.andon.assistant.answer.TrainingAnswers;
+import dev.andon.assistant.training.PathAssembler;
+import dev.andon.assistant.training.Training;
+import dev.andon.core.skills.Coverage;
+import dev.andon.core.skills.SkillsMatrix;
 import dev.andon.assistant.answer.SourceQuotes;
 import dev.andon.assistant.conversation.ConversationStore;
 import dev.andon.assistant.conversation.MapDbChatMemoryStore;
@@ -32,6 +36,11 @@ import dev.andon.assistant.offline.OfflineAssistant;
 import dev.andon.assistant.offline.OfflineResponder;
 import dev.andon.core.config.AndonSettings;
 import dev.andon.core.handover.HandoverNoteStore;
+import dev.andon.core.identity.PlantPeople;
+import dev.andon.core.handover.Handovers;
+import dev.andon.core.handover.ShiftEngines;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.resolution.AlertResolutions;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.plant.Plant;
@@ -49,7 +58,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The assistant as the composition root needs it: the configured {@link AndonAssistant} (offline by default, with a
@@ -137,9 +148,14 @@ public final class Assistants implements AutoCloseable {
         private final AndonDatabase db;
         private final Clock clock;
         private EmbeddingModel embeddingModel;
+        private Training training;
+        private SkillsMatrix skills;
+        private Coverage coverage;
         private ChatModel chatModel;
         private StreamingChatModel streamingChatModel;
         private String modelLabel;
+        private Handovers handovers;
+        private AlertResolutions resolutions;
         private PermissionPolicy permissions = PermissionPolicy.bundled();
 
         private Builder(Plant plant, AndonSettings settings, KnowledgeSearch knowledge, AlertStore alerts,
@@ -154,6 +170,14 @@ public final class Assistants implements AutoCloseable {
             this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
             this.db = Objects.requireNonNull(db, "db");
             this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /** The training engine, skills matrix and coverage, for onboarding paths and training questions in chat. */
+        public Builder training(Training training, SkillsMatrix skills, Coverage coverage) {
+            this.training = Objects.requireNonNull(training, "training");
+            this.skills = Objects.requireNonNull(skills, "skills");
+            this.coverage = Objects.requireNonNull(coverage, "coverage");
+            return this;
         }
 
         /** An embedding model to share (e.g. the knowledge base's); default: load MiniLM when intent embeddings are on. */
@@ -175,6 +199,13 @@ public final class Assistants implements AutoCloseable {
             return this;
         }
 
+        /** The shift handover engine and resolution records to share (default: built here over the same database). */
+        public Builder shift(Handovers handovers, AlertResolutions resolutions) {
+            this.handovers = handovers;
+            this.resolutions = resolutions;
+            return this;
+        }
+
         public Builder streamingChatModel(StreamingChatModel model) {
             this.streamingChatModel = model;
             return this;
@@ -188,15 +219,24 @@ public final class Assistants implements AutoCloseable {
             PlantTime time = new PlantTime(plant, clock);
             SourceQuotes quotes = new SourceQuotes(knowledge);
             KnowledgeAnswerer answerer = new KnowledgeAnswerer(knowledge, quotes, contacts);
+            if (handovers == null || resolutions == null) {
+                ShiftEngines engines = ShiftEngines.build(plant, db, json, alerts, stations, notes,
+                        permissions, clock, Duration.ofDays(35), Duration.ofMinutes(5));
+                handovers = engines.handovers();
+                resolutions = engines.resolutions();
+            }
             AlertExplainer explainer = new AlertExplainer(quotes, contacts, time);
-            AlertHelp alertHelp = new AlertHelp(alerts, explainer, answerer);
+            AlertHelp alertHelp = new AlertHelp(alerts, explainer, answerer, new RecurrenceHistory(resolutions, time));
             LineStatusReport lineStatus = new LineStatusReport(new LineStatusReader(plant, stations, alerts), contacts, time);
             Abilities abilities = new Abilities(plant, new PlantEntityExtractor(plant), alerts, alertHelp, answerer, lineStatus,
-                    new ShiftSummaryReport(plant, alerts, new LineStatusReader(plant, stations, alerts), notes, contacts, time, lineStatus),
-                    new OnboardingPath(plant, knowledge, contacts), new OnShiftReport(plant, contacts, time),
+                    new ShiftSummaryReport(plant, handovers, contacts, time),
+                    new OnboardingPath(plant, knowledge, contacts, training != null ? training::documents
+                            : (role, line) -> new PathAssembler(knowledge, skill -> true).documents(role, line, Set.of())),
+                    new OnShiftReport(plant, contacts, time),
                     new Acknowledgements(alertHelp, new AcknowledgePolicy(contacts, permissions, new PlantPeople(plant)),
                             lifecycle, time),
-                    new HandoverNotes(notes, contacts, time), contacts, time, quotes);
+                    new HandoverNotes(notes, contacts, time), contacts, time, quotes,
+                    training == null ? null : new TrainingAnswers(plant, training, skills, coverage, knowledge, clock));
 
             IntentRecognizer recognizer = new IntentRecognizer(classifier());
             OfflineResponder responder = new OfflineResponder(abilities, recognizer);

@@ -24,7 +24,8 @@ final class DocumentViews {
         boolean overdue = m.reviewDate() != null && m.reviewDate().isBefore(today);
         return new DocumentInfo(m.id(), m.title(), m.type(), m.version(), m.roles(), m.lines(), m.stations(),
                 m.equipment(), m.language(), m.effectiveDate(), m.reviewDate(), overdue, m.owner(),
-                v.sections().stream().map(DocumentSection::number).toList());
+                v.sections().stream().map(DocumentSection::number).toList(), m.ownerRole(), !Control.controlled(v),
+                m.training());
     }
 
     /** By section number first, then by heading ("Isolate hydraulic energy") or full label ("4.2 Isolate …"). */
@@ -74,7 +75,7 @@ final class DocumentViews {
         DocumentMetadata m = v.metadata();
         return new Section(m.id(), m.title(), m.type(), m.version(), s.number(), s.path(), s.heading(),
                 text.toString(), s.safetyCritical(), m.roles(), m.lines(), m.stations(), m.language(),
-                SectionLinks.section(m.id(), s.number(), m.version()));
+                SectionLinks.section(m.id(), s.number(), m.version()), !Control.controlled(v));
     }
 
     DocumentDetail detail(StoredVersion v, List<StoredVersion> history, StoredVersion current) {

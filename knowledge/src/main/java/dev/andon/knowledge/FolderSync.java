@@ -51,6 +51,8 @@ final class FolderSync {
     private final Clock clock;
     private final Map<String, Failed> failures = new ConcurrentHashMap<>();
     private volatile List<IngestFailure> published = List.of();
+    /** What the running scan indexed, so the knowledge base can publish an event per file. */
+    private final List<IngestResult> indexedNow = new ArrayList<>();
 
     FolderSync(FolderSnapshot snapshot, DocumentReader reader, VersionIndexer indexer, DocumentCatalog catalog,
                long maxFileBytes, Clock clock) {
@@ -62,7 +64,15 @@ final class FolderSync {
         this.clock = clock;
     }
 
+    /** What the last scan indexed (documents placed in the folder by hand), drained by the caller. */
+    List<IngestResult> drainIndexed() {
+        List<IngestResult> out = List.copyOf(indexedNow);
+        indexedNow.clear();
+        return out;
+    }
+
     Outcome scan() {
+        indexedNow.clear();
         List<WatchedFile> files = snapshot.list();
         Set<String> present = new HashSet<>();
         files.forEach(f -> present.add(f.relativePath()));
@@ -114,9 +124,12 @@ final class FolderSync {
             }
             byte[] content = Files.readAllBytes(f.path());
             byte[] sidecar = f.sidecar() == null ? null : Files.readAllBytes(f.sidecar());
-            ReadDocument doc = reader.read(name, content, sidecar);
+            String rel = f.relativePath();
+            String folder = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')) : "";
+            ReadDocument doc = reader.read(name, folder, content, sidecar, java.util.Map.of());
             IngestResult result = indexer.apply(f.relativePath(), doc, f.hash());
             failures.remove(f.relativePath());
+            indexedNow.add(result);
             LOG.info("indexed {} as {} version {} ({} chunks)", f.relativePath(), result.documentId(), result.version(),
                     result.chunks());
             return true;

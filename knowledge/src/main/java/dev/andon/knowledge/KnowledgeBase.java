@@ -1,6 +1,12 @@
 package dev.andon.knowledge;
 
 import dev.andon.core.error.ConflictException;
+import dev.andon.core.error.ForbiddenException;
+import dev.andon.core.error.Problem;
+import dev.andon.core.identity.Action;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.identity.Principal;
+import dev.andon.knowledge.ingest.ImportSource;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.NotFoundException;
 import dev.andon.core.error.PayloadTooLargeException;
@@ -31,17 +37,22 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The knowledge base: a folder of controlled documents (the single source of truth) and the Lucene index built from
+ * The knowledge base: a folder of plant documents (the single source of truth) and the Lucene index built from
  * it. Searches run concurrently on near-real-time searchers; everything that changes the index (uploads, deletes,
  * folder scans, rebuilds) is serialised by one write lock. Uploaded files are written into the folder, so the folder
  * always holds everything the index knows.
  */
 public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+    /** The actor of changes made through the folder itself (files placed there, trusted {@link #ingest} calls). */
+    public static final String FOLDER_ACTOR = "system:folder";
+    private static final Principal FOLDER = Principal.system("folder");
 
     private final Path documentsDir;
     private final Path indexDir;
@@ -53,6 +64,10 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     private final FolderSync sync;
     private final HybridSearcher searcher;
     private final DocumentViews views;
+    private final PermissionPolicy policy;
+    private final DraftStore drafts;
+    private final ImportSource importer;
+    private final List<DocumentEventListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     /** What readers see: the catalogue as of the last commit. */
     private volatile DocumentCatalog published;
@@ -70,8 +85,12 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         this.reader = new DocumentReader(
                 new MetadataReader(options.knownRoles(), options.knownLines(), options.knownStations()),
                 new LanguageDetector(options.defaultLanguage()), new Chunker(options.maxChunkChars()),
-                new PdfParser(options.maxPdfPages(), options.maxExtractedChars(), options.maxPdfDecodedBytes()),
-                options.maxFileBytes());
+                new PdfParser(options.maxPdfPages(), options.maxExtractedChars(), options.maxPdfDecodedBytes(),
+                        options.maxParseMillis()),
+                options.maxFileBytes(), options.metadataDefaults());
+        this.policy = options.permissions();
+        this.drafts = new DraftStore(documentsDir);
+        this.importer = new ImportSource(options.maxFileBytes(), options.maxImportBytes(), options.maxImportEntries());
         this.indexer = new VersionIndexer(index, catalog, embedder, documentsDir, options.clock());
         this.sync = new FolderSync(new FolderSnapshot(documentsDir), reader, indexer, catalog, options.maxFileBytes(),
                 options.clock());
@@ -141,6 +160,9 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
             FolderSync.Outcome outcome = sync.scan();
             if (outcome.changed()) {
                 commit();
+                for (IngestResult r : sync.drainIndexed()) {
+                    publish(DocumentEvent.Kind.UPLOADED, r.documentId(), r.version(), null, Optional.empty(), r.file());
+                }
             } else {
                 sync.publishFailures();
             }
@@ -167,7 +189,11 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     /** Search with one retriever only, or both; used by the evaluation to compare them. */
     public List<SearchHit> search(SearchRequest request, SearchMode mode) {
         ensureOpen();
-        return searcher.search(request, mode);
+        DocumentCatalog view = published;
+        // The retriever knows chunks; whether a document is under control is the catalogue's to say.
+        return searcher.search(request, mode).stream()
+                .map(h -> h.withUncontrolled(view.get(h.documentId(), h.version()).map(v -> !Control.controlled(v)).orElse(false)))
+                .toList();
     }
 
     @Override
@@ -220,80 +246,140 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
 
     // ---------------------------------------------------------------- write
 
-    /** Upload of a document file (a PDF's sidecar must already be in the folder, or use the three-argument form). */
+    /**
+     * Adds a document as if its file had been placed in the documents folder: no principal, no approval. For
+     * installers, tools and tests that act with the folder's own authority; requests from people go through
+     * {@link #upload(Principal, DocumentUpload)}.
+     */
     public IngestResult ingest(String filename, byte[] content) {
         return ingest(filename, content, null);
     }
 
+    /** Like {@link #ingest(String, byte[])}, with the document's sidecar (or a sidecar alone for an existing file). */
+    public IngestResult ingest(String filename, byte[] content, byte[] sidecar) {
+        String name = UploadName.require(filename);
+        checkSize(name, content);
+        writeLock.lock();
+        try {
+            ensureOpen();
+            return submit(null, name, content, sidecar, Map.of());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /**
-     * Uploads a document: validated completely, then written into the documents folder and indexed. Uploading
-     * {@code x.pdf.meta.yaml} alone replaces the sidecar of an existing {@code x.pdf}. A higher version of a
-     * document under the same file name supersedes the old one, which is kept under {@code archive/}.
+     * Uploads a document on behalf of {@code actor} (needs {@code documents:upload}). Validated completely first; a
+     * document without metadata gets defaults and is uncontrolled. A new version of a controlled document (one with an
+     * owner, or safety-critical, now or in the upload) becomes a <em>draft</em>: kept, never searched or cited, until
+     * someone else with its owner role {@linkplain #approve approves} it. Any other upload is indexed at once: the
+     * highest version is current whatever the order of uploads, and every version is kept ({@code archive/}).
      *
-     * @throws InvalidInputException   bad file name, unsupported type, empty file, unreadable/encrypted PDF, bad metadata
+     * @throws ForbiddenException      the actor may not upload documents
+     * @throws InvalidInputException   bad file name, unsupported type, empty file, unreadable PDF, bad metadata
      * @throws PayloadTooLargeException file over {@link KnowledgeOptions#maxFileBytes()}
      * @throws ConflictException       the file name holds another document, or the id+version is in another file
      */
-    public IngestResult ingest(String filename, byte[] content, byte[] sidecar) {
-        String name = UploadName.require(filename);
+    public IngestResult upload(Principal actor, DocumentUpload upload) {
+        policy.require(actor, Action.DOCUMENTS_UPLOAD, null);
+        String name = UploadName.require(upload.fileName());
+        checkSize(name, upload.content());
+        writeLock.lock();
+        try {
+            ensureOpen();
+            return submit(actor, name, upload.content(), upload.sidecar(), upload.fields());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void checkSize(String name, byte[] content) {
         if (content == null) {
             throw new InvalidInputException("file", name + ": no content");
         }
         if (content.length > options.maxFileBytes()) {
             throw new PayloadTooLargeException("file " + name + " (" + content.length + " bytes)", options.maxFileBytes());
         }
+    }
+
+    /**
+     * One document into the knowledge base, under the write lock. {@code actor} null: trusted (the folder's authority),
+     * never a draft. {@code file} is the path relative to the documents folder ('/'-separated, already validated).
+     */
+    private IngestResult submit(Principal actor, String file, byte[] content, byte[] sidecar, Map<String, String> fields) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
         if (DocumentFormat.isSidecar(name)) {
-            return ingestSidecar(name, content);
+            String documentFile = file.substring(0, file.length() - DocumentFormat.SIDECAR_SUFFIX.length());
+            byte[] document = readIfExists(indexer.resolve(documentFile));
+            if (document == null) {
+                throw new InvalidInputException("file", name + ": there is no document "
+                        + documentFile.substring(documentFile.lastIndexOf('/') + 1)
+                        + " for this sidecar; upload the document together with its sidecar");
+            }
+            return submit(actor, documentFile, document, content, fields);
         }
         if (DocumentFormat.of(name).isEmpty()) {
             throw new InvalidInputException("file", name + ": unsupported file type; supported: " + DocumentFormat.SUPPORTED
                     + " (and " + DocumentFormat.SIDECAR_SUFFIX + " sidecars)");
         }
-        writeLock.lock();
-        try {
-            ensureOpen();
-            Path target = indexer.resolve(name);
-            Path sidecarPath = indexer.resolve(name + DocumentFormat.SIDECAR_SUFFIX);
-            byte[] effectiveSidecar = sidecar != null ? sidecar : readIfExists(sidecarPath);
-            ReadDocument doc = reader.read(name, content, effectiveSidecar);
-            return store(name, doc, target, sidecar != null ? sidecarPath : null);
-        } finally {
-            writeLock.unlock();
+        byte[] effectiveSidecar = sidecar != null ? sidecar : readIfExists(indexer.resolve(file + DocumentFormat.SIDECAR_SUFFIX));
+        ReadDocument doc = reader.read(name, folderOf(file), content, effectiveSidecar, fields);
+        String id = doc.metadata().id();
+        checkFileHoldsNoOtherDocument(file, doc);
+        Optional<StoredVersion> current = catalog.current(id);
+        boolean controlled = Control.controlled(doc) || current.map(Control::controlled).orElse(false);
+        if (actor == null || !controlled) {
+            IngestResult result = store(file, doc);
+            publish(DocumentEvent.Kind.UPLOADED, id, result.version(), actor, current, result.file());
+            return result;
         }
+        if (catalog.get(id, doc.metadata().version()).isPresent()) {
+            throw new ConflictException("version " + doc.metadata().version() + " of " + id
+                    + " is already kept; a changed text needs a new version number");
+        }
+        String approverRole = current.map(v -> v.metadata().ownerRole()).orElse(doc.metadata().ownerRole());
+        DraftStore.Draft draft = new DraftStore.Draft(DraftInfo.VERSION, id, doc.metadata().version(), file,
+                doc.metadata().title(), actor.id(), Instant.now(options.clock()), approverRole, doc.sidecar() != null);
+        drafts.put(draft, doc.content(), doc.sidecar());
+        LOG.info("{} submitted {} version {} as a draft; it needs approval by {}", actor.id(), id,
+                doc.metadata().version(), approverRole == null ? "a document approver" : approverRole);
+        publish(DocumentEvent.Kind.DRAFT_SUBMITTED, id, doc.metadata().version(), actor, current, file);
+        return new IngestResult(id, doc.metadata().version(), doc.metadata().title(), file, doc.sections().size(),
+                doc.chunks().size(), false, List.of(), draftLink(id, doc.metadata().version()), IngestResult.DRAFT, false);
     }
 
-    private IngestResult ingestSidecar(String name, byte[] sidecar) {
-        String documentName = name.substring(0, name.length() - DocumentFormat.SIDECAR_SUFFIX.length());
-        writeLock.lock();
-        try {
-            ensureOpen();
-            Path target = indexer.resolve(documentName);
-            byte[] content = readIfExists(target);
-            if (content == null) {
-                throw new InvalidInputException("file", name + ": there is no document " + documentName
-                        + " for this sidecar; upload the document together with its sidecar");
-            }
-            ReadDocument doc = reader.read(documentName, content, sidecar);
-            return store(documentName, doc, target, indexer.resolve(name));
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    /** Writes the document (and sidecar) into the folder and indexes it; on any failure the old files come back. */
-    private IngestResult store(String name, ReadDocument doc, Path target, Path sidecarTarget) {
-        for (StoredVersion existing : catalog.byFile(name)) {
+    private void checkFileHoldsNoOtherDocument(String file, ReadDocument doc) {
+        for (StoredVersion existing : catalog.byFile(file)) {
             if (!existing.id().equals(doc.metadata().id())) {
-                throw new ConflictException("file " + name + " already holds document " + existing.id()
+                throw new ConflictException("file " + file + " already holds document " + existing.id()
                         + "; delete " + existing.id() + " first or upload under another file name");
             }
         }
-        indexer.checkConflict(name, doc);
+    }
+
+    private static String folderOf(String file) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? "" : file.substring(0, slash);
+    }
+
+    /**
+     * Writes the document (and its sidecar) into the folder and indexes it; on any failure the old files come back.
+     * An older version than the one the file holds goes straight to {@code archive/}, so nothing is overwritten.
+     */
+    private IngestResult store(String file, ReadDocument doc) {
+        String placed = indexer.placement(file, doc);
+        indexer.checkConflict(placed, doc);
+        Path target = indexer.resolve(placed);
+        Path sidecarTarget = indexer.resolve(placed + DocumentFormat.SIDECAR_SUFFIX);
         byte[] oldContent = readIfExists(target);
-        byte[] oldSidecar = sidecarTarget == null ? null : readIfExists(sidecarTarget);
+        byte[] oldSidecar = readIfExists(sidecarTarget);
         try {
-            if (sidecarTarget != null) {
+            Files.createDirectories(target.getParent());
+            if (doc.sidecar() != null) {
                 VersionIndexer.writeAtomically(sidecarTarget, doc.sidecar());
+            } else {
+                // Everything is in the file itself; a stale sidecar would only disagree with it later.
+                Files.deleteIfExists(sidecarTarget);
             }
             VersionIndexer.writeAtomically(target, doc.content());
         } catch (IOException e) {
@@ -301,14 +387,321 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
             throw new UncheckedIOException("cannot write " + target, e);
         }
         try {
-            IngestResult result = indexer.apply(name, doc, FolderSnapshot.hash(doc.content(), doc.sidecar()));
-            sync.forget(name);
+            IngestResult result = indexer.apply(placed, doc, FolderSnapshot.hash(doc.content(), doc.sidecar()));
+            sync.forget(placed);
             commit();
-            LOG.info("uploaded {} as {} version {}", name, result.documentId(), result.version());
+            LOG.info("stored {} as {} version {} ({})", placed, result.documentId(), result.version(), result.status());
             return result;
         } catch (RuntimeException e) {
             restore(target, oldContent, sidecarTarget, oldSidecar);
             throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- approvals
+
+    /** Pending changes to controlled documents (new versions and deletions), oldest first. */
+    public List<DraftInfo> drafts() {
+        writeLock.lock();
+        try {
+            return drafts.list().stream().map(this::info).toList();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** A pending new version with its sections, for review. */
+    public DraftDetail draft(String documentId, String version) {
+        writeLock.lock();
+        try {
+            DraftStore.Draft d = requireDraft(DraftInfo.VERSION, documentId, version);
+            ReadDocument doc = reader.read(fileNameOf(d.file()), folderOf(d.file()), drafts.content(d), drafts.sidecar(d), Map.of());
+            return new DraftDetail(info(d), doc.sections());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Approves a draft version: needs {@code documents:approve}, the document's owner role (when it names one), and
+     * not being the person who uploaded it. The version is then stored like any upload (current if highest).
+     */
+    public IngestResult approve(Principal actor, String documentId, String version) {
+        policy.require(actor, Action.DOCUMENTS_APPROVE, null);
+        writeLock.lock();
+        try {
+            ensureOpen();
+            DraftStore.Draft d = requireDraft(DraftInfo.VERSION, documentId, version);
+            requireApprover(actor, d);
+            ReadDocument doc = reader.read(fileNameOf(d.file()), folderOf(d.file()), drafts.content(d), drafts.sidecar(d), Map.of());
+            checkFileHoldsNoOtherDocument(d.file(), doc);
+            Optional<StoredVersion> before = catalog.current(documentId);
+            IngestResult result = store(d.file(), doc);
+            drafts.remove(d);
+            LOG.info("{} approved {} version {} (uploaded by {})", actor.id(), documentId, version, d.requestedBy());
+            publish(DocumentEvent.Kind.APPROVED, documentId, version, actor, before, result.file());
+            return result;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Turns a draft version down (an approver) or withdraws it (its uploader). */
+    public void reject(Principal actor, String documentId, String version) {
+        discard(actor, DraftInfo.VERSION, documentId, version);
+    }
+
+    /** Approves a requested deletion (every version when {@code version} is null); same rules as {@link #approve}. */
+    public DeleteOutcome approveDeletion(Principal actor, String documentId, String version) {
+        policy.require(actor, Action.DOCUMENTS_APPROVE, null);
+        writeLock.lock();
+        try {
+            ensureOpen();
+            DraftStore.Draft d = requireDraft(DraftInfo.DELETION, documentId, version);
+            requireApprover(actor, d);
+            Optional<StoredVersion> before = catalog.current(documentId);
+            removeNow(documentId, version);
+            drafts.remove(d);
+            publish(DocumentEvent.Kind.DELETED, documentId, version, actor, before, d.file());
+            return new DeleteOutcome(documentId, version, DeleteOutcome.DELETED, null);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    public void rejectDeletion(Principal actor, String documentId, String version) {
+        discard(actor, DraftInfo.DELETION, documentId, version);
+    }
+
+    private void discard(Principal actor, String kind, String documentId, String version) {
+        if (actor == null) {
+            throw new ForbiddenException("sign in first");
+        }
+        writeLock.lock();
+        try {
+            ensureOpen();
+            DraftStore.Draft d = requireDraft(kind, documentId, version);
+            if (!actor.id().equals(d.requestedBy())) {
+                policy.require(actor, Action.DOCUMENTS_APPROVE, null);
+                requireApprover(actor, d);
+            }
+            drafts.remove(d);
+            publish(DocumentEvent.Kind.REJECTED, documentId, version, actor, catalog.current(documentId), d.file());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private DraftStore.Draft requireDraft(String kind, String documentId, String version) {
+        return drafts.get(kind, documentId, version == null || version.isBlank() ? null : version.strip())
+                .orElseThrow(() -> new NotFoundException(kind.equals(DraftInfo.VERSION) ? "draft" : "pending deletion",
+                        documentId + (version == null ? "" : " " + version)));
+    }
+
+    private static void requireApprover(Principal actor, DraftStore.Draft d) {
+        if (actor.id().equals(d.requestedBy())) {
+            throw new ForbiddenException(actor.id() + " asked for this change to " + d.documentId()
+                    + " and may not approve it; another " + (d.approverRole() == null ? "approver" : d.approverRole())
+                    + " must");
+        }
+        if (d.approverRole() != null && !actor.hasRole(d.approverRole())) {
+            throw new ForbiddenException(actor.id() + " may not approve changes to " + d.documentId()
+                    + ": its owner role is " + d.approverRole());
+        }
+    }
+
+    private DraftInfo info(DraftStore.Draft d) {
+        String link = d.kind().equals(DraftInfo.VERSION) ? draftLink(d.documentId(), d.version()) + "/approve"
+                : SectionLinks.document(d.documentId()) + "/deletion/approve" + (d.version() == null ? "" : "?version=" + d.version());
+        return new DraftInfo(d.kind(), d.documentId(), d.version(), d.title(), d.file(), d.requestedBy(), d.requestedAt(),
+                d.approverRole(), catalog.current(d.documentId()).map(StoredVersion::version).orElse(null), link);
+    }
+
+    private static String draftLink(String id, String version) {
+        return SectionLinks.document(id) + "/versions/" + version;
+    }
+
+    private static String fileNameOf(String file) {
+        return file.substring(file.lastIndexOf('/') + 1);
+    }
+
+    // ---------------------------------------------------------------- delete
+
+    /** Deletes a document with the folder's authority (every version; no approval). */
+    public void delete(String documentId) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            removeNow(documentId, null);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Deletes one version with the folder's authority; if it was current, the next highest becomes current. */
+    public void deleteVersion(String documentId, String version) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            removeNow(documentId, version);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Deletes a document (every version, {@code version} null) or one version on behalf of {@code actor} (needs
+     * {@code documents:delete}). An uncontrolled document goes at once; for a controlled one the deletion is itself a
+     * change that waits for approval by its owner role ({@link #approveDeletion}).
+     */
+    public DeleteOutcome delete(Principal actor, String documentId, String version) {
+        policy.require(actor, Action.DOCUMENTS_DELETE, null);
+        String v = version == null || version.isBlank() ? null : version.strip();
+        writeLock.lock();
+        try {
+            ensureOpen();
+            StoredVersion current = catalog.current(documentId).orElseThrow(() -> new NotFoundException("document", documentId));
+            StoredVersion target = v == null ? current : version(catalog, documentId, v);
+            if (!Control.controlled(current) && !Control.controlled(target)) {
+                removeNow(documentId, v);
+                publish(DocumentEvent.Kind.DELETED, documentId, v, actor, Optional.of(current), target.file());
+                return new DeleteOutcome(documentId, v, DeleteOutcome.DELETED, null);
+            }
+            Optional<DraftStore.Draft> pending = drafts.get(DraftInfo.DELETION, documentId, v);
+            if (pending.isPresent()) {
+                return new DeleteOutcome(documentId, v, DeleteOutcome.PENDING, info(pending.get()));
+            }
+            DraftStore.Draft d = new DraftStore.Draft(DraftInfo.DELETION, documentId, v, target.file(),
+                    current.metadata().title(), actor.id(), Instant.now(options.clock()), current.metadata().ownerRole(), false);
+            drafts.put(d, null, null);
+            LOG.info("{} asked to delete {}{}; it needs approval", actor.id(), documentId, v == null ? "" : " version " + v);
+            publish(DocumentEvent.Kind.DELETION_REQUESTED, documentId, v, actor, Optional.of(current), target.file());
+            return new DeleteOutcome(documentId, v, DeleteOutcome.PENDING, info(d));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void removeNow(String documentId, String version) {
+        if (version == null) {
+            List<StoredVersion> versions = catalog.versions(documentId);
+            if (versions.isEmpty()) {
+                throw new NotFoundException("document", documentId);
+            }
+            versions.forEach(this::deleteFiles);
+            versions.forEach(indexer::removeVersion);
+            commit();
+            LOG.info("deleted document {} ({} versions)", documentId, versions.size());
+        } else {
+            StoredVersion v = version(catalog, documentId, version);
+            deleteFiles(v);
+            indexer.removeVersion(v);
+            commit();
+            LOG.info("deleted {} version {}", documentId, version);
+        }
+    }
+
+    // ---------------------------------------------------------------- bulk import
+
+    /**
+     * Imports every document of a zip archive on behalf of {@code actor} (needs {@code documents:upload}); folders
+     * inside the archive are kept. Each file is imported or refused on its own, and the report says which and why;
+     * a refused file changes nothing. {@code fields} (for example {@code type}) apply to every file.
+     */
+    public ImportReport importArchive(Principal actor, String archiveName, byte[] zip, Map<String, String> fields) {
+        policy.require(actor, Action.DOCUMENTS_UPLOAD, null);
+        if (zip == null || zip.length == 0) {
+            throw new InvalidInputException("file", "the archive " + archiveName + " is empty");
+        }
+        if (zip.length > options.maxImportBytes()) {
+            throw new PayloadTooLargeException("archive " + archiveName + " (" + zip.length + " bytes)", options.maxImportBytes());
+        }
+        checkImportFields(fields);
+        return importAll(actor, archiveName, importer.zip(archiveName, zip), fields);
+    }
+
+    /**
+     * Imports the documents under a folder on the server (needs {@code documents:import-folder}, an administrator's
+     * action that stands for the upload of every file in it; controlled documents still become drafts). The folder
+     * must be absolute and outside the documents and index folders.
+     */
+    public ImportReport importFolder(Principal actor, Path folder, Map<String, String> fields) {
+        policy.require(actor, Action.DOCUMENTS_IMPORT_FOLDER, null);
+        checkImportFields(fields);
+        if (folder == null || !folder.isAbsolute()) {
+            throw new InvalidInputException("path", "give the absolute path of a folder on the server");
+        }
+        Path real;
+        try {
+            real = folder.toRealPath();
+        } catch (IOException e) {
+            throw new InvalidInputException("path", folder + " does not exist or cannot be read");
+        }
+        if (!Files.isDirectory(real)) {
+            throw new InvalidInputException("path", folder + " is not a folder");
+        }
+        if (real.startsWith(documentsDir) || documentsDir.startsWith(real) || real.startsWith(indexDir)) {
+            throw new InvalidInputException("path", folder + " overlaps the documents or index folder; import from elsewhere");
+        }
+        return importAll(actor, real.toString(), importer.folder(real), fields);
+    }
+
+    private static void checkImportFields(Map<String, String> fields) {
+        for (String perFile : List.of("id", "title", "version")) {
+            String v = fields.get(perFile);
+            if (v != null && !v.isBlank()) {
+                throw new InvalidInputException(perFile, "'" + perFile + "' differs per document and cannot be given for a whole import");
+            }
+        }
+    }
+
+    private ImportReport importAll(Principal actor, String source, ImportSource.Contents contents, Map<String, String> fields) {
+        List<ImportReport.Item> items = new ArrayList<>();
+        contents.refused().forEach(r -> items.add(refusedItem(r.path(), List.of(new Problem("file", r.reason())))));
+        for (ImportSource.Entry e : contents.files()) {
+            writeLock.lock();
+            try {
+                ensureOpen();
+                IngestResult r = submit(actor, e.path(), e.content(), e.sidecar(), fields);
+                items.add(new ImportReport.Item(e.path(), r.status(), r.documentId(), r.version(), r.uncontrolled(), List.of()));
+            } catch (InvalidInputException ex) {
+                items.add(refusedItem(e.path(), ex.problems()));
+            } catch (ConflictException | PayloadTooLargeException | ForbiddenException ex) {
+                items.add(refusedItem(e.path(), List.of(new Problem("file", ex.getMessage()))));
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        items.sort(java.util.Comparator.comparing(ImportReport.Item::file));
+        ImportReport report = ImportReport.of(source, items);
+        LOG.info("import of {} by {}: {} indexed, {} drafts, {} refused", source, actor.id(), report.indexed(),
+                report.drafts(), report.refused());
+        return report;
+    }
+
+    private static ImportReport.Item refusedItem(String file, List<Problem> problems) {
+        return new ImportReport.Item(file, "refused", null, null, false, problems);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /** Hears every committed change from now on (uploads, drafts, approvals, deletions, files found in the folder). */
+    public void addListener(DocumentEventListener listener) {
+        listeners.add(listener);
+    }
+
+    private void publish(DocumentEvent.Kind kind, String id, String version, Principal actor,
+                         Optional<StoredVersion> before, String file) {
+        Principal who = actor == null ? FOLDER : actor;
+        DocumentEvent event = new DocumentEvent(kind, id, version, who.id(),
+                Instant.now(options.clock()), before.map(StoredVersion::version).orElse(null),
+                catalog.current(id).map(StoredVersion::version).orElse(null), file, who);
+        for (DocumentEventListener l : listeners) {
+            try {
+                l.onDocumentEvent(event);
+            } catch (RuntimeException e) {
+                LOG.error("document event listener failed on {}", event, e);
+            }
         }
     }
 
@@ -328,38 +721,6 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
             }
         } catch (IOException e) {
             LOG.error("could not restore {} after a failed upload", target, e);
-        }
-    }
-
-    /** Deletes a document, every version of it: its files leave the folder and its chunks the index. */
-    public void delete(String documentId) {
-        writeLock.lock();
-        try {
-            ensureOpen();
-            List<StoredVersion> versions = catalog.versions(documentId);
-            if (versions.isEmpty()) {
-                throw new NotFoundException("document", documentId);
-            }
-            versions.forEach(this::deleteFiles);
-            versions.forEach(indexer::removeVersion);
-            commit();
-            LOG.info("deleted document {} ({} versions)", documentId, versions.size());
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    /** Deletes one version; if it was current, the next highest version becomes current. */
-    public void deleteVersion(String documentId, String version) {
-        writeLock.lock();
-        try {
-            ensureOpen();
-            StoredVersion v = version(catalog, documentId, version);
-            deleteFiles(v);
-            indexer.removeVersion(v);
-            commit();
-        } finally {
-            writeLock.unlock();
         }
     }
 

@@ -3,6 +3,8 @@ package dev.andon.knowledge;
 import dev.andon.core.config.AndonSettings;
 import dev.andon.knowledge.index.FusionSettings;
 import dev.andon.knowledge.index.TextEmbedder;
+import dev.andon.knowledge.ingest.MetadataDefaults;
+import dev.andon.core.identity.PermissionPolicy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,14 +18,20 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
                                int maxChunkChars, Duration pollInterval, Duration refreshInterval,
                                FusionSettings fusion, Set<String> knownRoles, Set<String> knownLines,
                                Set<String> knownStations, String defaultLanguage, Clock clock,
-                               TextEmbedder embedder, double ramBufferMb) {
+                               TextEmbedder embedder, double ramBufferMb, MetadataDefaults metadataDefaults,
+                               PermissionPolicy permissions, long maxParseMillis, int maxImportEntries,
+                               long maxImportBytes) {
     public static final long DEFAULT_MAX_FILE_BYTES = 20L * 1024 * 1024;
+    public static final long DEFAULT_MAX_PDF_DECODED_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_MAX_PARSE_MILLIS = 5_000;
+    public static final int DEFAULT_MAX_IMPORT_ENTRIES = 1_000;
+    public static final long DEFAULT_MAX_IMPORT_BYTES = 256L * 1024 * 1024;
 
     public KnowledgeOptions {
         knownRoles = Set.copyOf(knownRoles);
         knownLines = Set.copyOf(knownLines);
         knownStations = Set.copyOf(knownStations);
-        if (maxFileBytes <= 0 || maxPdfPages <= 0 || maxExtractedChars <= 0 || maxChunkChars < 200) {
+        if (maxFileBytes <= 0 || maxParseMillis <= 0 || maxImportEntries <= 0 || maxImportBytes <= 0 || maxPdfPages <= 0 || maxExtractedChars <= 0 || maxChunkChars < 200) {
             throw new IllegalArgumentException("knowledge limits must be positive (chunks at least 200 characters)");
         }
     }
@@ -38,10 +46,19 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
 
     /**
      * Limits from settings (environment wins over the plant file): {@code knowledgeMaxFileBytes},
-     * {@code knowledgeMaxPdfPages}, {@code knowledgeMaxExtractedChars}, {@code knowledgePollMillis}.
+     * {@code knowledgeMaxPdfPages}, {@code knowledgeMaxExtractedChars}, {@code knowledgePollMillis},
+     * {@code knowledgeMaxPdfDecodedBytes}, {@code knowledgeMaxParseMillis}, {@code knowledgeMaxImportEntries},
+     * {@code knowledgeMaxImportBytes}, and the metadata defaults {@code knowledgeFolderTypes}
+     * ({@code "guides=training-guide, sops=sop, *=work-instruction"}) and {@code knowledgeDefaultType}.
      */
     public static Builder fromSettings(AndonSettings settings) {
         return builder()
+                .metadataDefaults(MetadataDefaults.parse(settings.get("knowledgeFolderTypes", ""),
+                        settings.get("knowledgeDefaultType", "work-instruction")))
+                .maxPdfDecodedBytes(settings.getLong("knowledgeMaxPdfDecodedBytes", DEFAULT_MAX_PDF_DECODED_BYTES))
+                .maxParseMillis(settings.getLong("knowledgeMaxParseMillis", DEFAULT_MAX_PARSE_MILLIS))
+                .maxImportEntries(settings.getInt("knowledgeMaxImportEntries", DEFAULT_MAX_IMPORT_ENTRIES))
+                .maxImportBytes(settings.getLong("knowledgeMaxImportBytes", DEFAULT_MAX_IMPORT_BYTES))
                 .maxFileBytes(settings.getLong("knowledgeMaxFileBytes", DEFAULT_MAX_FILE_BYTES))
                 .maxPdfPages(settings.getInt("knowledgeMaxPdfPages", 500))
                 .maxExtractedChars(settings.getInt("knowledgeMaxExtractedChars", 2_000_000))
@@ -65,6 +82,11 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         b.clock = clock;
         b.embedder = embedder;
         b.ramBufferMb = ramBufferMb;
+        b.metadataDefaults = metadataDefaults;
+        b.permissions = permissions;
+        b.maxParseMillis = maxParseMillis;
+        b.maxImportEntries = maxImportEntries;
+        b.maxImportBytes = maxImportBytes;
         return b;
     }
 
@@ -72,7 +94,7 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
         private int maxPdfPages = 500;
         private int maxExtractedChars = 2_000_000;
-        private long maxPdfDecodedBytes = 256L * 1024 * 1024;
+        private long maxPdfDecodedBytes = DEFAULT_MAX_PDF_DECODED_BYTES;
         private int maxChunkChars = 1200;
         private Duration pollInterval = Duration.ofSeconds(2);
         private Duration refreshInterval = Duration.ofMillis(500);
@@ -84,6 +106,11 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         private Clock clock = Clock.systemDefaultZone();
         private TextEmbedder embedder;
         private double ramBufferMb = 64;
+        private MetadataDefaults metadataDefaults = MetadataDefaults.standard();
+        private PermissionPolicy permissions;
+        private long maxParseMillis = DEFAULT_MAX_PARSE_MILLIS;
+        private int maxImportEntries = DEFAULT_MAX_IMPORT_ENTRIES;
+        private long maxImportBytes = DEFAULT_MAX_IMPORT_BYTES;
 
         public Builder maxFileBytes(long v) { maxFileBytes = v; return this; }
         public Builder maxPdfPages(int v) { maxPdfPages = v; return this; }
@@ -98,6 +125,15 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         /** Share one loaded model between knowledge bases (tests, benches); null loads MiniLM on open. */
         public Builder embedder(TextEmbedder v) { embedder = v; return this; }
         public Builder ramBufferMb(double v) { ramBufferMb = v; return this; }
+        /** Id, version, type and title for documents that do not carry them. */
+        public Builder metadataDefaults(MetadataDefaults v) { metadataDefaults = v; return this; }
+        /** Who may upload, approve, delete and import; null uses the bundled policy. */
+        public Builder permissions(PermissionPolicy v) { permissions = v; return this; }
+        /** Wall-clock budget for reading one file (PDF text extraction is where it can run away). */
+        public Builder maxParseMillis(long v) { maxParseMillis = v; return this; }
+        public Builder maxImportEntries(int v) { maxImportEntries = v; return this; }
+        /** Total decompressed bytes one archive import may read. */
+        public Builder maxImportBytes(long v) { maxImportBytes = v; return this; }
 
         /** Documents naming a role, line or station outside these sets are refused. */
         public Builder knownPlant(Set<String> roles, Set<String> lines, Set<String> stations) {
@@ -110,7 +146,9 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         public KnowledgeOptions build() {
             return new KnowledgeOptions(maxFileBytes, maxPdfPages, maxExtractedChars, maxPdfDecodedBytes,
                     maxChunkChars, pollInterval, refreshInterval, fusion, knownRoles, knownLines, knownStations,
-                    defaultLanguage, clock, embedder, ramBufferMb);
+                    defaultLanguage, clock, embedder, ramBufferMb, metadataDefaults,
+                    permissions != null ? permissions : PermissionPolicy.bundled(), maxParseMillis, maxImportEntries,
+                    maxImportBytes);
         }
     }
 }

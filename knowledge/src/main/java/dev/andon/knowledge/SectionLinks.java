@@ -6,12 +6,18 @@ import java.nio.charset.StandardCharsets;
 /** Stable API links to sections. The version is part of the link, so a citation keeps pointing at what was cited. */
 public final class SectionLinks {
     public static final String BASE = "/api/knowledge/documents/";
+    public static final String PAGE_BASE = "/knowledge/documents/";
 
     private SectionLinks() {
     }
 
     public static String section(String documentId, String section, String version) {
         return BASE + encode(documentId) + "/sections/" + encode(section) + "?version=" + encode(version);
+    }
+
+    /** The section as a readable HTML page (served by the web module), for people following a chat citation. */
+    public static String page(String documentId, String section, String version) {
+        return PAGE_BASE + encode(documentId) + "/sections/" + encode(section) + "?version=" + encode(version);
     }
 
     public static String document(String documentId) {

@@ -83,7 +83,8 @@ final class VersionIndexer {
             if (previous.key().equals(StoredVersion.key(id, version))) {
                 continue;
             }
-            if (previous.id().equals(id) && VersionOrder.compare(version, previous.version()) > 0) {
+            // Another version of the same document, higher or lower: kept, never overwritten.
+            if (previous.id().equals(id)) {
                 archive(previous);
                 archived.add(previous.version());
             } else {
@@ -92,7 +93,9 @@ final class VersionIndexer {
                 touchedIds.add(previous.id());
             }
         }
-        String sidecarFile = doc.sidecar() == null ? null : file + DocumentFormat.SIDECAR_SUFFIX;
+        // The record names a sidecar only if one is on disk; generated metadata travels in the stored source.
+        String sidecarFile = doc.sidecar() != null && Files.isRegularFile(resolve(file + DocumentFormat.SIDECAR_SUFFIX))
+                ? file + DocumentFormat.SIDECAR_SUFFIX : null;
         StoredVersion stored = new StoredVersion(id, version, file, sidecarFile, hash, doc.format().name(),
                 doc.metadata(), doc.sections(), chunks.size(), Instant.now(clock));
         index.upsert(stored, new StoredSource(doc.content(), doc.sidecar()), chunks, false);
@@ -108,7 +111,31 @@ final class VersionIndexer {
             }
         }
         return new IngestResult(id, version, doc.metadata().title(), file, doc.sections().size(), chunks.size(),
-                current, superseded, SectionLinks.document(id));
+                current, superseded, SectionLinks.document(id, version),
+                current ? IngestResult.CURRENT : IngestResult.SUPERSEDED, !Control.controlled(stored));
+    }
+
+    /**
+     * Where an upload under {@code file} goes: the file itself, unless it holds a higher version of the same document,
+     * in which case the upload is an older version and goes straight to {@code archive/} (the current file stays).
+     */
+    String placement(String file, ReadDocument doc) {
+        String id = doc.metadata().id();
+        for (StoredVersion held : catalog.byFile(file)) {
+            if (held.id().equals(id) && VersionOrder.compare(doc.metadata().version(), held.version()) < 0) {
+                return archivePath(id, doc.metadata().version(), doc.format().extensionOf(file), doc.content());
+            }
+        }
+        return file;
+    }
+
+    private String archivePath(String id, String version, String ext, byte[] content) {
+        String base = ARCHIVE + "/" + id + "-v" + version;
+        String target = base + ext;
+        for (int n = 2; Files.exists(resolve(target)) && !sameContent(resolve(target), content); n++) {
+            target = base + "-" + n + ext;
+        }
+        return target;
     }
 
     /** The file is gone: its versions leave the index. */
@@ -182,11 +209,7 @@ final class VersionIndexer {
             return;
         }
         String ext = DocumentFormat.valueOf(previous.format()).extensionOf(previous.file());
-        String base = ARCHIVE + "/" + previous.id() + "-v" + previous.version();
-        String target = base + ext;
-        for (int n = 2; Files.exists(resolve(target)) && !sameContent(resolve(target), source.content()); n++) {
-            target = base + "-" + n + ext;
-        }
+        String target = archivePath(previous.id(), previous.version(), ext, source.content());
         String sidecarTarget = source.sidecar() == null ? null : target + DocumentFormat.SIDECAR_SUFFIX;
         try {
             Files.createDirectories(resolve(ARCHIVE));

@@ -124,7 +124,7 @@ class UploadAndBadInputTest {
                         InvalidInputException.class, "unknown document type 'memo'"),
                 Arguments.of("corrupt pdf", "broken.pdf", bytes("%PDF-1.4\n%%garbage\n" + "x".repeat(500)), InvalidInputException.class, "broken.pdf"),
                 Arguments.of("encrypted pdf", "secret.pdf", TestPdfs.encrypted(), InvalidInputException.class, "encrypted"),
-                Arguments.of("pdf without sidecar", "lonely.pdf", TestPdfs.simple(List.of("1 A", "b")), InvalidInputException.class, "sidecar"),
+                Arguments.of("pdf without text", "scan.pdf", TestPdfs.simple(List.of(" ")), InvalidInputException.class, "no text"),
                 Arguments.of("not utf-8", "latin1.md", new byte[]{'-', '-', '-', '\n', (byte) 0xE9, (byte) 0xFF}, InvalidInputException.class, "UTF-8"),
                 Arguments.of("same id in another file name", "copy.md", bytes(PRESS_SOP), ConflictException.class, "already in file press.md"),
                 Arguments.of("file name holding another document", "press.md", bytes(good), ConflictException.class, "already holds document SOP-PRESS"));

@@ -2,6 +2,7 @@ package dev.andon.rules;
 
 import dev.andon.core.config.AndonSettings;
 import dev.andon.core.plant.Plant;
+import dev.andon.rules.engine.EvaluationBudget;
 import dev.andon.rules.intake.NoiseSettings;
 
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import java.time.Duration;
  */
 public record RulesSettings(Path rulesDir, NoiseSettings noise, int firingLimit, long rulesetMaxBytes,
                            int rulesetMaxFiles, int backtestMaxAlerts, Duration maxSilence, Duration modelSilentAfter,
-                           Duration escalationTick, Duration heartbeatCheck, int intakeQueueSize) {
+                           Duration escalationTick, Duration heartbeatCheck, EvaluationBudget backtestAlertBudget,
+                           Duration backtestTimeout, int intakeQueueSize) {
 
     /**
      * Alerts waiting for their commit before intake answers 503: about one second at the 5,000 alerts/s Andon is
@@ -40,6 +42,10 @@ public record RulesSettings(Path rulesDir, NoiseSettings noise, int firingLimit,
                 Duration.ofMinutes(positive(s, "modelSilentAfterMinutes", 10)),
                 Duration.ofMillis(s.getLong("escalationTickMillis", 1000)),
                 Duration.ofSeconds(s.getLong("heartbeatCheckSeconds", 30)),
+                new EvaluationBudget(Duration.ofMillis(positive(s, "backtestAlertMillis", 5000)),
+                        positive(s, "backtestAlertMaxMb", 64) * 1024 * 1024,
+                        (int) positive(s, "backtestAlertMaxInserts", 10_000)),
+                Duration.ofSeconds(positive(s, "backtestTimeoutSeconds", 600)),
                 (int) positive(s, "intakeQueueSize", DEFAULT_INTAKE_QUEUE));
     }
 

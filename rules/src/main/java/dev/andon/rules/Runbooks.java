@@ -10,6 +10,7 @@ import dev.andon.core.error.Problem;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.ShiftRoster;
+import dev.andon.core.skills.Qualifications;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
@@ -41,6 +42,7 @@ import dev.andon.rules.silence.Silences;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.function.Consumer;
@@ -112,25 +114,36 @@ public final class Runbooks implements AutoCloseable {
                 new AuditTrail(db, AndonJson.newMapper(), clock));
     }
 
-    /** As above, with the plant's permission policy and the node's audit trail (what the application passes). */
+    /** As above, with the plant's permission policy and the node's audit trail; qualifications from the plant file. */
     public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
                                  StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
                                  PermissionPolicy policy, AuditTrail audit) {
-        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, policy, audit, null);
+        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, policy, audit,
+                Qualifications.fromPlant(plant), null);
+    }
+
+    /** As above, with the qualifications hands-on runbooks check (the skills matrix) and an own scheduler. */
+    public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
+                                 StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
+                                 PermissionPolicy policy, AuditTrail audit, Qualifications qualifications) {
+        return start(plant, andonSettings, db, alerts, stations, clock, sharedCompiler, policy, audit, qualifications,
+                null);
     }
 
     /**
-     * As above, with the node's one {@link Scheduler} for the escalation and heartbeat timers (null: an own one,
-     * closed with this). The caller closes a shared scheduler after this.
+     * As above, with the qualifications hands-on runbooks check (what the application passes: the skills matrix) and
+     * the node's one {@link Scheduler} for the escalation and heartbeat timers (null: an own one, closed with this).
      */
     public static Runbooks start(Plant plant, AndonSettings andonSettings, AndonDatabase db, AlertStore alerts,
                                  StationStatusStore stations, Clock clock, RulesetCompiler sharedCompiler,
-                                 PermissionPolicy policy, AuditTrail audit, Scheduler sharedScheduler) {
+                                 PermissionPolicy policy, AuditTrail audit, Qualifications qualifications,
+                                 Scheduler sharedScheduler) {
+        Objects.requireNonNull(qualifications, "qualifications");
         RulesetCompiler compiler = sharedCompiler == null ? new RulesetCompiler() : sharedCompiler;
         RulesSettings settings = RulesSettings.from(andonSettings, plant);
         JsonCodec json = new JsonCodec(AndonJson.newMapper());
         ShiftRoster roster = new ShiftRoster(plant);
-        AssigneeResolver people = new AssigneeResolver(roster);
+        AssigneeResolver people = new AssigneeResolver(roster, qualifications);
         EvaluationProblems problems = new EvaluationProblems();
         RunbookDecider decider = new RunbookDecider(plant, new FactBuilder(plant, roster, people),
                 new RunbookEngine(settings.firingLimit()), new DecisionAssembler(people),
@@ -149,12 +162,14 @@ public final class Runbooks implements AutoCloseable {
         EscalationScheduler escalations = new EscalationScheduler(db, alerts, escalationStore, people, plant, listeners, clock);
         HeartbeatMonitor heartbeats = new HeartbeatMonitor(db, plant, alerts, intake, lifecycle, json, clock,
                 settings.modelSilentAfter());
-        // Backtests decide with candidate rules: their rule problems are not the running service's.
+        // Backtests decide with candidate rules nobody approved yet: within a time and memory budget, and their rule
+        // problems are not the running service's.
         RunbookDecider replay = new RunbookDecider(plant, new FactBuilder(plant, roster, people),
-                new RunbookEngine(settings.firingLimit()), new DecisionAssembler(people),
+                new RunbookEngine(settings.firingLimit(), settings.backtestAlertBudget()), new DecisionAssembler(people),
                 new FallbackDecisions(roster, people), new EvaluationProblems());
-        RulesetGovernance rulesets = new RulesetGovernance(db, plant, new RulesetStore(db, json), compiler,
-                active, new Backtester(alerts, inputs, silences, replay, clock, settings.backtestMaxAlerts(), 10),
+        RulesetGovernance rulesets = new RulesetGovernance(db, policy, audit, new RulesetStore(db, json), compiler,
+                active, new Backtester(alerts, inputs, silences, replay, clock,
+                        settings.backtestMaxAlerts(), 10, settings.backtestAlertBudget().time(), settings.backtestTimeout()),
                 clock, settings.rulesetMaxBytes(), settings.rulesetMaxFiles());
         rulesets.start(new RulesFolder(settings.rulesDir()));
 

@@ -41,7 +41,8 @@ class ThirdLineTest {
                 "      - { id: weld-8, name: Spot welder 8, kind: welder, equipment: [welding-gun] }"));
         yaml = insertBefore(yaml, "\n\npeople:", lines(
                 "  - { id: spindle-overload, name: Spindle overload, category: mechanical, description: \"Spindle current above its band\" }"));
-        yaml = insertBefore(yaml, "\n\nroster:", lines(
+        // New people go at the end of the people list, whatever section follows it.
+        yaml = insertBefore(yaml, yaml.contains("\nskills:") ? "\nskills:" : "\n\nroster:", lines(
                 "  - id: ines.moreau",
                 "    name: Ines Moreau",
                 "    roles: [maintenance]",

@@ -137,8 +137,14 @@ class BrowserUiTest {
         MultipartForm form = MultipartForm.create();
         try (var files = java.nio.file.Files.list(dataDir.resolve("sample-plant/rules"))) {
             for (Path f : files.filter(f -> f.toString().matches(".*\\.(drl|csv|xlsx)")).sorted().toList()) {
-                form.binaryFileUpload("files", f.getFileName().toString(),
-                        io.vertx.core.buffer.Buffer.buffer(java.nio.file.Files.readAllBytes(f)), "application/octet-stream");
+                byte[] content = java.nio.file.Files.readAllBytes(f);
+                if (f.getFileName().toString().equals("runbooks.drl")) {
+                    // A real change (a comment), so that this is a new version rather than the active one again.
+                    content = (new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                            + "\n// reviewed by Bruno Esposito\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                form.binaryFileUpload("files", f.getFileName().toString(), io.vertx.core.buffer.Buffer.buffer(content),
+                        "application/octet-stream");
             }
         }
         WebClient author = andon.client(vertx, "bruno.esposito");
@@ -146,7 +152,10 @@ class BrowserUiTest {
         author.close();
         assertThat(uploaded.statusCode()).as(uploaded.bodyAsString()).isEqualTo(201);
 
+        // The form still holds the previous person's name after signing out: type over it, not after it.
+        browser.findElement(By.id("sign-in-user")).clear();
         browser.findElement(By.id("sign-in-user")).sendKeys("roberta.fontana");
+        browser.findElement(By.id("sign-in-password")).clear();
         browser.findElement(By.id("sign-in-password")).sendKeys(andon.passwordOf("roberta.fontana"));
         browser.findElement(By.cssSelector("#sign-in-form button")).click();
         By mine = By.xpath("//li[contains(@class,'ruleset')][contains(.,'by bruno.esposito')]");

@@ -89,7 +89,10 @@ class KilledDuringIntakeTest {
         }
     }
 
-    /** A bearer token for the first administrator (its password comes from the environment at first start). */
+    /**
+     * A model gateway's machine token (alerts:write), made by the first administrator (whose password comes from the
+     * environment at first start): senders raise alerts the way a gateway does.
+     */
     private String signIn(HttpClient client, String base) throws Exception {
         String pw = "test-admin-password-0001";
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
@@ -97,7 +100,13 @@ class KilledDuringIntakeTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"admin\",\"password\":\"" + pw + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("token").asText();
+        String admin = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("token").asText();
+        HttpResponse<String> t = client.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"kill test gateway\",\"scopes\":[\"alerts:write\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(t.statusCode()).as(t.body()).isEqualTo(201);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(t.body()).get("secret").asText();
     }
 
     private void send(HttpClient client, String base, String token, int cycle, int sender, AtomicBoolean sending, Map<String, String> answered) {

@@ -85,6 +85,64 @@ class ModuleApiTest {
         assertThat(r.bodyAsJsonObject().getString("message")).contains("anna.rossi", "rulesets:approve");
     }
 
+    static JsonObject rulesetOf(String name, String drl) {
+        return new JsonObject().put("files", new JsonObject().put(name, drl));
+    }
+
+    static final String ONE_RULE = """
+            package plant.api;
+            import dev.andon.rules.facts.*;
+            global DecisionDraft decision;
+            rule "Everything to the team leader"
+            when
+                AlertFact()
+            then
+                decision.runbook("general");
+                decision.owner("team-leader");
+            end
+            """;
+
+    @Test
+    void aRunbookAuthorUploadsAndBacktestsTheProcessOwnerApprovesAndTheAuthorCannot() {
+        WebClient nobody = WebClient.create(vertx);
+        try {
+            HttpResponse<Buffer> anonymous = nobody.postAbs(andon.url("/api/rulesets"))
+                    .sendJsonObject(rulesetOf("team-leader.drl", ONE_RULE).put("author", "bruno.esposito")).await();
+            assertThat(anonymous.statusCode()).as(anonymous.bodyAsString()).isEqualTo(401);
+        } finally {
+            nobody.close();
+        }
+        HttpResponse<Buffer> operator = post("anna.rossi", "/api/rulesets", rulesetOf("team-leader.drl", ONE_RULE));
+        assertThat(operator.statusCode()).as(operator.bodyAsString()).isEqualTo(403);
+
+        HttpResponse<Buffer> up = post("bruno.esposito", "/api/rulesets", rulesetOf("team-leader.drl", ONE_RULE)
+                .put("author", "roberta.fontana"));
+        assertThat(up.statusCode()).as(up.bodyAsString()).isEqualTo(201);
+        String version = up.bodyAsJsonObject().getString("version");
+        assertThat(up.bodyAsJsonObject().getString("author")).isEqualTo("bruno.esposito");
+
+        HttpResponse<Buffer> backtest = post("bruno.esposito", "/api/rulesets/" + version + "/backtest", new JsonObject());
+        assertThat(backtest.statusCode()).as(backtest.bodyAsString()).isEqualTo(200);
+        HttpResponse<Buffer> own = post("bruno.esposito", "/api/rulesets/" + version + "/approve", new JsonObject());
+        assertThat(own.statusCode()).as(own.bodyAsString()).isEqualTo(403);
+        HttpResponse<Buffer> approved = post("roberta.fontana", "/api/rulesets/" + version + "/approve", new JsonObject());
+        assertThat(approved.statusCode()).as(approved.bodyAsString()).isEqualTo(200);
+        assertThat(approved.bodyAsJsonObject().getString("approvedBy")).isEqualTo("roberta.fontana");
+    }
+
+    @Test
+    void aRulesetWhoseActionWritesAFileIsRefusedAndTheFileIsNeverWritten() {
+        java.nio.file.Path marker = dataDir.resolve("written-by-a-rule.txt");
+        String attack = ONE_RULE.replace("decision.runbook(\"general\");",
+                "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker + "\"), \"pwned\");");
+
+        HttpResponse<Buffer> r = post("roberta.fontana", "/api/rulesets", rulesetOf("attack.drl", attack));
+
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(400);
+        assertThat(r.bodyAsJsonObject().getJsonArray("problems").getJsonObject(0).getString("field")).isEqualTo("attack.drl:8");
+        assertThat(marker).doesNotExist();
+    }
+
     @Test
     void aSilencedStationKeepsItsAlertsVisibleButSuppressed() {
         HttpResponse<Buffer> s = post("paolo.greco", "/api/silences", new JsonObject().put("kind", "maintenance-window")
@@ -128,7 +186,6 @@ class ModuleApiTest {
                 version: "1.0"
                 effectiveDate: 2026-01-10
                 reviewDate: 2027-01-10
-                owner: roberta.fontana
                 language: en
                 ---
                 # WI-L1-PACK5-TAPE Changing the tape roll

@@ -115,6 +115,14 @@ class PermissionMatrixTest {
         c.add(new Cell(HttpMethod.DELETE, "/api/knowledge/documents/NO-SUCH-DOC", null, Set.of(OWNER)));
         c.add(new Cell(HttpMethod.POST, "/api/knowledge/documents", "{}", Set.of(OWNER)));
         c.add(new Cell(HttpMethod.POST, "/api/replay", "{}", Set.of(OWNER, ADMIN)));
+        c.add(new Cell(HttpMethod.GET, "/api/replay/no-such-job", null, Set.of(OWNER, ADMIN)));
+        // connectors: health for anyone signed in; switching and dead letters for admins; alert webhooks for raisers
+        c.add(new Cell(HttpMethod.GET, "/api/connectors", null, union(signedIn, Set.of(GATEWAY, SCRAPER))));
+        c.add(new Cell(HttpMethod.GET, "/api/connectors/dead-letters", null, Set.of(ADMIN)));
+        c.add(new Cell(HttpMethod.POST, "/api/connectors/no-such-connector/enable", "{}", Set.of(ADMIN)));
+        c.add(new Cell(HttpMethod.POST, "/api/connectors/no-such-connector/disable", "{}", Set.of(ADMIN)));
+        c.add(new Cell(HttpMethod.POST, "/api/connectors/alertmanager", "{}", Set.of(TL_L1, GATEWAY)));
+        c.add(new Cell(HttpMethod.POST, "/api/connectors/webhooks/no-such-hook", "{}", Set.of(TL_L1, GATEWAY)));
         c.add(new Cell(HttpMethod.GET, "/api/audit", null, Set.of(OWNER, ADMIN)));
         c.add(new Cell(HttpMethod.GET, "/api/audit/verify", null, Set.of(OWNER, ADMIN)));
         c.add(new Cell(HttpMethod.GET, "/api/users", null, Set.of(ADMIN)));

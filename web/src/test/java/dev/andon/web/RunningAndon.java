@@ -42,7 +42,7 @@ final class RunningAndon implements AutoCloseable {
 
     static RunningAndon start(Path dataDir, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("ANDON_HTTP_PORT", "0");
+        env.putIfAbsent("ANDON_HTTP_PORT", "0");
         env.put("ANDON_DATA_DIR", dataDir.toString());
         env.putIfAbsent("ANDON_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return new RunningAndon(AndonApplication.start(env, Clock.fixed(NINE_AM_ROME, ZoneOffset.UTC)), dataDir);

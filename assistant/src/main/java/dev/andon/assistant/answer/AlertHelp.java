@@ -18,11 +18,19 @@ public final class AlertHelp {
     private final AlertStore alerts;
     private final AlertExplainer explainer;
     private final KnowledgeAnswerer knowledge;
+    private final RecurrenceHistory recurrence;
 
     public AlertHelp(AlertStore alerts, AlertExplainer explainer, KnowledgeAnswerer knowledge) {
+        this(alerts, explainer, knowledge, null);
+    }
+
+    /** With {@code recurrence}, an explained alert also says what fixed the same problem before. */
+    public AlertHelp(AlertStore alerts, AlertExplainer explainer, KnowledgeAnswerer knowledge,
+                     RecurrenceHistory recurrence) {
         this.alerts = alerts;
         this.explainer = explainer;
         this.knowledge = knowledge;
+        this.recurrence = recurrence;
     }
 
     public Optional<AlertRecord> find(String alertId) {
@@ -37,7 +45,12 @@ public final class AlertHelp {
             openList(d, line, null);
             return d.build();
         }
-        return explainer.explain(rec.get(), askerRole, Intent.ALERT_HELP);
+        return withHistory(explainer.explain(rec.get(), askerRole, Intent.ALERT_HELP), rec.get().id());
+    }
+
+    private Reply withHistory(Reply reply, String alertId) {
+        String history = recurrence == null ? "" : recurrence.text(alertId);
+        return history.isEmpty() ? reply : reply.withText(reply.text() + "\n\n" + history);
     }
 
     public Reply forStation(String line, String station, String question, String askerRole,
@@ -56,7 +69,7 @@ public final class AlertHelp {
                 d.alert(r);
             }
         }
-        return d.build();
+        return withHistory(d.build(), open.get(0).id());
     }
 
     private void openList(ReplyDraft d, String line, String station) {

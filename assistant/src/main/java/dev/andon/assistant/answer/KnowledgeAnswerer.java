@@ -5,6 +5,7 @@ import dev.andon.knowledge.DocumentInfo;
 import dev.andon.knowledge.KnowledgeSearch;
 import dev.andon.knowledge.SearchHit;
 import dev.andon.knowledge.SearchRequest;
+import dev.andon.knowledge.SectionLinks;
 import dev.andon.knowledge.Section;
 
 import java.util.ArrayList;
@@ -27,35 +28,55 @@ public final class KnowledgeAnswerer {
     private static final int SEARCH_K = 8;
     private static final int MAX_QUOTED = 3;
     private static final int WHOLE_SECTION = 700;
+    /** A second or third section joins the answer only this close to the best one's evidence. */
+    private static final double NEAR_TOP = 0.08;
+    /** The passage that opens the answer, and the whole answer, are capped; the rest is behind the link. */
+    private static final int PASSAGE_UNITS = 3;
+    private static final int PASSAGE_CHARS = 700;
+    private static final int MORE_CHARS = 600;
 
     private final KnowledgeSearch knowledge;
     private final SourceQuotes quotes;
     private final ShiftContacts contacts;
+    private final CoverageDecision coverage;
 
     public KnowledgeAnswerer(KnowledgeSearch knowledge, SourceQuotes quotes, ShiftContacts contacts) {
+        this(knowledge, quotes, contacts, CoverageDecision.shipped());
+    }
+
+    public KnowledgeAnswerer(KnowledgeSearch knowledge, SourceQuotes quotes, ShiftContacts contacts, CoverageDecision coverage) {
         this.knowledge = knowledge;
         this.quotes = quotes;
         this.contacts = contacts;
+        this.coverage = coverage;
     }
 
     /** The sections that cover {@code question}, best first; empty when no approved source covers it. */
     public List<Section> coveringSections(String question, String role, String line, String station,
                                           Collection<String> scopeWords, int max) {
+        return covering(question, role, line, station, scopeWords, max).stream().map(Covered::section).toList();
+    }
+
+    /** A covering section and the evidence score that let it in. */
+    public record Covered(Section section, double score) {
+    }
+
+    /**
+     * Coverage from retrieval evidence ({@link CoverageDecision}): the best hit must clear the threshold; further
+     * sections join when they clear it too and are nearly as strong, so an answer does not pad itself with neighbours.
+     */
+    public List<Covered> covering(String question, String role, String line, String station,
+                                  Collection<String> scopeWords, int max) {
         List<String> terms = QueryTerms.of(question, scopeWords);
         if (terms.isEmpty()) {
             return List.of();
         }
         List<SearchHit> hits = knowledge.search(new SearchRequest(question, role, line, station, null, null, SEARCH_K));
-        List<Section> out = new ArrayList<>();
-        // every word of a short question, three in four of a long one: a section that only shares "mark" with
-        // "laser marker" does not cover the question
-        int needed = terms.size() <= 3 ? terms.size() : (int) Math.ceil(terms.size() * 0.75);
+        List<Covered> out = new ArrayList<>();
+        double top = Double.NaN;
         for (SearchHit h : hits) {
             if (out.size() >= max) {
                 break;
-            }
-            if (out.stream().anyMatch(s -> s.documentId().equals(h.documentId()) && s.section().equals(h.section()))) {
-                continue;
             }
             Optional<Section> s = quotes.section(h);
             if (s.isEmpty()) {
@@ -65,12 +86,16 @@ public final class KnowledgeAnswerer {
             if (section.section().equals("0") && hasNumberedSections(section.documentId())) {
                 continue; // the preamble before the first heading: the numbered sections carry the content
             }
-            String own = section.heading() + "\n" + section.text();
-            String body = section.title() + "\n" + own;
-            // the title alone does not make a section relevant: some of the words must be in the section itself
-            if (QueryTerms.matched(terms, body) >= needed && (terms.size() == 1 || QueryTerms.matched(terms, own) > 0)) {
-                out.add(section);
+            double score = CoverageDecision.score(h, terms, section.title() + "\n" + section.heading() + "\n" + section.text());
+            if (Double.isNaN(top)) {
+                if (!coverage.covers(score)) {
+                    return List.of(); // the best evidence is too weak: nothing approved covers this
+                }
+                top = score;
+            } else if (!coverage.covers(score) || score < top - NEAR_TOP) {
+                continue;
             }
+            out.add(new Covered(section, score));
         }
         return out;
     }
@@ -99,13 +124,20 @@ public final class KnowledgeAnswerer {
         }
         List<String> terms = QueryTerms.of(question, scopeWords);
         boolean howTo = HOW_TO.matcher(question).find();
-        Optional<DocumentInfo> primary = howTo ? document(sections.get(0).documentId()) : Optional.empty();
-        d.line("From the approved documents" + scope(role, line) + ":");
-        primary.ifPresent(doc -> outline(d, doc));
-        for (Section s : inReadingOrder(sections, primary)) {
-            quote(d, s, terms);
+        // the answer opens with the passage of the best section that answers, then its citation, then the rest
+        answerFrom(d, sections.get(0), terms, question);
+        List<Section> others = sections.subList(1, sections.size());
+        if (!others.isEmpty()) {
+            d.blank().line("Also relevant:");
+            for (Section s : others) {
+                alsoFrom(d, s, terms, question);
+            }
         }
         if (howTo) {
+            document(sections.get(0).documentId()).ifPresent(doc -> {
+                d.blank();
+                outline(d, doc);
+            });
             addSafetySectionsOf(d, sections.get(0), sections);
         }
         return d.build();
@@ -130,6 +162,67 @@ public final class KnowledgeAnswerer {
         d.line(SourceQuotes.label(s) + " — " + s.title() + ":");
         d.line(excerpt);
         d.cite(quotes.cite(s, excerpt));
+    }
+
+    /**
+     * The passage of {@code s} that answers (quoted exactly), the citation with a link to the section as a page, and
+     * "more in this section" up to a cap. A safety-critical section is quoted whole and verbatim instead.
+     */
+    private void answerFrom(ReplyDraft d, Section s, List<String> terms, String question) {
+        if (s.safetyCritical()) {
+            quote(d, s, terms);
+            d.line("Open the section: " + page(s));
+            return;
+        }
+        String text = s.text().strip();
+        String passage = Passage.answering(text, terms, question, PASSAGE_UNITS, PASSAGE_CHARS);
+        if (passage.isEmpty()) {
+            passage = SourceQuotes.excerpt(text, PASSAGE_CHARS);
+        }
+        d.line("«" + passage + "»");
+        d.line("— " + citationLine(s));
+        String more = rest(text, passage);
+        if (!more.isEmpty()) {
+            d.blank().line("More in this section:");
+            d.line(SourceQuotes.excerpt(more, MORE_CHARS));
+        }
+        d.cite(quotes.cite(s, passage));
+    }
+
+    private void alsoFrom(ReplyDraft d, Section s, List<String> terms, String question) {
+        if (s.safetyCritical()) {
+            quote(d, s, terms);
+            return;
+        }
+        String passage = Passage.answering(s.text(), terms, question, 2, 300);
+        if (passage.isEmpty()) {
+            passage = SourceQuotes.excerpt(s.text(), 300);
+        }
+        d.line("- " + citationLine(s) + ": «" + passage + "»");
+        d.cite(quotes.cite(s, passage));
+    }
+
+    /** "29CFR1910.215 § (4) Work rests — § 1910.215 Abrasive wheel machinery., version 1 · /knowledge/documents/…". */
+    private static String citationLine(Section s) {
+        return s.documentId() + " §" + s.section() + " " + s.heading() + " — " + s.title() + ", version " + s.version()
+                + " · " + page(s);
+    }
+
+    static String page(Section s) {
+        return SectionLinks.page(s.documentId(), s.section(), s.version());
+    }
+
+    /** The section's text without the quoted passage's units, or empty when the passage was all of it. */
+    private static String rest(String text, String passage) {
+        String remaining = text;
+        for (String part : passage.split("\n(\\[…]\n)?")) {
+            String p = part.strip();
+            if (!p.isEmpty() && !p.equals("[…]")) {
+                remaining = remaining.replace(p, "");
+            }
+        }
+        remaining = remaining.replaceAll("(?m)^\\s*$\\n", "").strip();
+        return remaining.replaceAll("\\s+", "").length() < 20 ? "" : remaining;
     }
 
     /** "WI-… (version 5.1) has these sections, in order: 1 Scope · 2 Prepare … · 3 Secure the press (safety-critical) …". */

@@ -8,55 +8,35 @@ import dev.andon.knowledge.DocumentInfo;
 import dev.andon.knowledge.KnowledgeSearch;
 import dev.andon.knowledge.Section;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A role-based reading path from the knowledge base: the training guides for the role and line first, then the
- * documents those guides refer to in the order they refer to them, then the remaining standards, SOPs, work
- * instructions and playbooks for that role and line (line-specific before plant-wide). Each entry is cited.
+ * The reading path for a role and line as the training engine assembles it ({@link dev.andon.assistant.training.PathAssembler}:
+ * training guides first, then what they refer to, then the rest by type, prerequisites before the documents needing
+ * them, a trainer's pinned documents kept), rendered as a cited list of documents.
  */
 public final class OnboardingPath {
-    private static final Map<String, Integer> TYPE_ORDER = Map.of(
-            "training-guide", 0, "standard", 1, "sop", 2, "work-instruction", 3, "playbook", 4);
-
     private final Plant plant;
     private final KnowledgeSearch knowledge;
     private final ShiftContacts contacts;
+    private final BiFunction<String, String, List<DocumentInfo>> documents;
 
-    public OnboardingPath(Plant plant, KnowledgeSearch knowledge, ShiftContacts contacts) {
+    /** {@code documents}: the path's documents for a role and line, in order (the training engine's assembly). */
+    public OnboardingPath(Plant plant, KnowledgeSearch knowledge, ShiftContacts contacts,
+                          BiFunction<String, String, List<DocumentInfo>> documents) {
         this.plant = plant;
         this.knowledge = knowledge;
         this.contacts = contacts;
+        this.documents = documents;
     }
 
-    /** The documents of the path, in reading order. */
+    /** The documents of the path, in reading order: what the training engine assembles for the role and line. */
     public List<DocumentInfo> path(String role, String line) {
-        List<DocumentInfo> docs = knowledge.documents().stream()
-                .filter(doc -> doc.roles() == null || doc.roles().isEmpty() || doc.roles().contains(role))
-                .filter(doc -> doc.lines() == null || doc.lines().isEmpty() || (line != null && doc.lines().contains(line)))
-                .toList();
-        Map<String, DocumentInfo> byId = docs.stream().collect(Collectors.toMap(DocumentInfo::id, x -> x, (a, b) -> a));
-        Set<String> ordered = new LinkedHashSet<>();
-        List<DocumentInfo> guides = docs.stream().filter(doc -> "training-guide".equals(doc.type()))
-                .sorted(general()).toList();
-        for (DocumentInfo g : guides) {
-            ordered.add(g.id());
-        }
-        for (DocumentInfo g : guides) {
-            ordered.addAll(referencedIn(g, byId.keySet()));
-        }
-        docs.stream().sorted(general()).forEach(doc -> ordered.add(doc.id()));
-        return ordered.stream().map(byId::get).toList();
+        return documents.apply(role, line);
     }
 
     public Reply reply(String role, String line) {
@@ -86,32 +66,6 @@ public final class OnboardingPath {
                 + "Sign-off is by " + (trainers().isEmpty() ? "your trainer" : "the trainer " + trainers())
                 + " and the team leader on shift: " + contacts.whoToAsk(line) + ".");
         return d.build();
-    }
-
-    private List<String> referencedIn(DocumentInfo guide, Set<String> known) {
-        List<String> out = new ArrayList<>();
-        if (guide.sections() == null) {
-            return out;
-        }
-        for (String number : guide.sections()) {
-            Optional<Section> s = knowledge.section(guide.id(), number);
-            if (s.isEmpty()) {
-                continue;
-            }
-            Matcher m = Pattern.compile("\\b[A-Z]{2,}(?:-[A-Z0-9]+)+\\b").matcher(s.get().text());
-            while (m.find()) {
-                if (known.contains(m.group()) && !out.contains(m.group())) {
-                    out.add(m.group());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Comparator<DocumentInfo> general() {
-        return Comparator.comparingInt((DocumentInfo doc) -> TYPE_ORDER.getOrDefault(doc.type(), 5))
-                .thenComparing(doc -> doc.lines() == null || doc.lines().isEmpty())
-                .thenComparing(DocumentInfo::id);
     }
 
     private String trainers() {

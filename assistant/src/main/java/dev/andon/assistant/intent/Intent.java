@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** What a person wants from the assistant; the wire name appears in answers and feedback. */
 public enum Intent {
-    ALERT_HELP, KNOWLEDGE, LINE_STATUS, SHIFT_SUMMARY, ONBOARDING, ON_SHIFT, ACKNOWLEDGE, HANDOVER_NOTE, CONFIRM, CANCEL, HELP;
+    ALERT_HELP, KNOWLEDGE, LINE_STATUS, SHIFT_SUMMARY, ONBOARDING, TRAINING, ON_SHIFT, ACKNOWLEDGE, HANDOVER_NOTE, CONFIRM, CANCEL, HELP;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -60,7 +60,9 @@ public final class IntentExamples {
                         "recap of the shift so far",
                         "which alerts were raised and resolved this shift",
                         "shift report for L2",
-                        "what do I need to tell the next shift"),
+                        "what do I need to tell the next shift",
+                        "summarise the last shift on L2",
+                        "what was handed over to me"),
                 Intent.ONBOARDING, List.of(
                         "onboard me as an operator on L2",
                         "I'm new, what should I read",

@@ -27,6 +27,8 @@ public final class IntentRecognizer {
     private static final Pattern SUMMARY_VERB = Pattern.compile(
             "\\b(summar(y|ise|ize|ising|izing)|recap|report|what happened|wrap[- ]?up|riepilogo)\\b");
     private static final Pattern SHIFT_WORD = Pattern.compile("\\b(shift|handover|hand-over|today|so far|turno)\\b");
+    private static final Pattern HANDED_OVER = Pattern.compile(
+            "\\b(handed over|handed to me|handover (for|to) me|my handover|what did i (get|receive) from the (last|previous) shift)\\b");
     private static final Pattern ONBOARD = Pattern.compile(
             "\\b(onboard|onboarding|reading (path|list|plan)|training (path|plan)|new (starter|hire|joiner|colleague)|"
                     + "i'?m new|i am new|what should i read|where do i start|get started as)\\b");
@@ -43,12 +45,28 @@ public final class IntentRecognizer {
     private static final Pattern ON_SHIFT = Pattern.compile(
             "\\bwho\\b.*\\b(on shift|on duty|on call|on-call|team ?leader|in charge|leads?|working|maintenance|quality|"
                     + "operator|supervisor|to (ask|call)|rostered)\\b|\\bwho('s| is) (on|here|around)\\b|\\bchi (è|c'è) di turno\\b");
+    private static final Pattern TRAINING = Pattern.compile(
+            "\\b(left on my (path|training)|my (training|onboarding) (path|progress)|on my path|what'?s next on my|"
+                    + "re-?certif\\w*|recertif\\w*|qualifications? (expir|laps)\\w*)\\b"
+                    + "|\\bwho\\b.*\\b(can do|can run|can operate|is qualified|are qualified|qualified (for|on|to))\\b"
+                    + "|\\bwho\\b.*\\b(lock[- ]?out|loto)\\b");
     private static final Pattern READING = Pattern.compile(
             "\\b(read|reading|learn|train|training|new|start|started|onboard\\w*|documents?)\\b");
     private static final Pattern HELP = Pattern.compile(
             "^(hi|hello|hey|ciao|help|help me|what can you do|who are you|hi there|good (morning|afternoon|evening))[\\s!?.]*$");
     private static final Pattern CONTINUATION = Pattern.compile(
             "^(and|also|plus|what about|how about|same for|same on|and what about|and for|and on|e|and the)\\b");
+
+    /** A question about something ("can the handover note be edited…?"), not an order to do it. */
+    private static final Pattern ASKS = Pattern.compile(
+            "^(can|could|may|must|is|are|was|were|does|do|did|should|who|what|when|where|why|how)\\b[^:]*$|^[^:]*\\?$");
+    /** The shift summary is asked for in these words, not just by mentioning a shift ("8 hr shift, what's the max noise"). */
+    private static final Pattern THIS_SHIFT = Pattern.compile("\\b(this|current|my|our|last|the) shift\\b(?!\\s+(start|change))|\\bso far\\b");
+
+    /** Words that ask for line status even without naming a line; "running" alone ("when running the lathe") does not. */
+    private static final Pattern STATUS_ASKED = Pattern.compile(
+            "\\b(status|overview|open alerts|what'?s (open|going on|happening)|what is (open|going on|happening)|"
+                    + "which stations|anything (open|down)|on the line|stato)\\b");
 
     private final EmbeddingIntentClassifier classifier;
 
@@ -72,8 +90,11 @@ public final class IntentRecognizer {
         if (ACK_VERB.matcher(text).find() && !howQuestion) {
             return new Recognition(Intent.ACKNOWLEDGE, false, "pattern", 1);
         }
-        if (NOTE.matcher(text).find() && !howQuestion) {
+        if (NOTE.matcher(text).find() && !howQuestion && !ASKS.matcher(text).find()) {
             return new Recognition(Intent.HANDOVER_NOTE, false, "pattern", 1);
+        }
+        if (TRAINING.matcher(text).find() && m.alertId() == null) {
+            return new Recognition(Intent.TRAINING, false, "pattern", 1);
         }
         if (ON_SHIFT.matcher(text).find() && m.alertId() == null) {
             return new Recognition(Intent.ON_SHIFT, false, "pattern", 1);
@@ -81,7 +102,7 @@ public final class IntentRecognizer {
         if (ONBOARD.matcher(text).find()) {
             return new Recognition(Intent.ONBOARDING, false, "pattern", 1);
         }
-        if (SUMMARY_VERB.matcher(text).find() && SHIFT_WORD.matcher(text).find()) {
+        if (SUMMARY_VERB.matcher(text).find() && SHIFT_WORD.matcher(text).find() || HANDED_OVER.matcher(text).find()) {
             return new Recognition(Intent.SHIFT_SUMMARY, false, "pattern", 1);
         }
         if (m.alertId() != null) {
@@ -134,6 +155,15 @@ public final class IntentRecognizer {
         }
         // a reading path is only what someone asked for when they speak of reading, learning or starting
         if (best == Intent.ONBOARDING && !READING.matcher(text).find()) {
+            best = Intent.KNOWLEDGE;
+        }
+        // a summary is asked for in so many words; "at the start of shift" or "8 hr shift" is a question for the documents
+        if (best == Intent.SHIFT_SUMMARY && !SUMMARY_VERB.matcher(text).find() && !THIS_SHIFT.matcher(text).find()) {
+            best = Intent.KNOWLEDGE;
+        }
+        // line status is about the plant's own lines: without a line or station named, or a status word, a general
+        // shop question ("which drill bit…", "who checks…") goes to the documents, never to "Which line?"
+        if (best == Intent.LINE_STATUS && !STATUS_ASKED.matcher(text).find() && !namesSomething && !m.myLine()) {
             best = Intent.KNOWLEDGE;
         }
         // an alert question needs something to point at; without a station it is a question for the documents

@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
  */
 public final class OfflineResponder {
     private static final Pattern THIS_ALERT = Pattern.compile("(?i)\\b(it|this( alert| one)?|that( alert| one)?|the alert)\\b");
+    private static final Pattern LAST_SHIFT = Pattern.compile("\\b(last|previous|past|prior|yesterday'?s?) (shift|handover)\\b");
+    private static final Pattern HANDED_TO_ME = Pattern.compile("\\b(handed over to me|handed to me|handover (for|to) me|my handover)\\b");
     private static final Pattern ALL = Pattern.compile("(?i)\\b(all|every|each)\\b");
 
     private final Plant plant;
@@ -54,6 +56,7 @@ public final class OfflineResponder {
     private final ShiftSummaryReport shiftSummary;
     private final OnboardingPath onboarding;
     private final OnShiftReport onShift;
+    private final dev.andon.assistant.answer.TrainingAnswers training;
     private final Acknowledgements acknowledgements;
     private final HandoverNotes handoverNotes;
     private final ShiftContacts contacts;
@@ -70,6 +73,7 @@ public final class OfflineResponder {
         this.shiftSummary = abilities.shiftSummary();
         this.onboarding = abilities.onboarding();
         this.onShift = abilities.onShift();
+        this.training = abilities.training();
         this.acknowledgements = abilities.acknowledgements();
         this.handoverNotes = abilities.handoverNotes();
         this.contacts = abilities.contacts();
@@ -217,9 +221,22 @@ public final class OfflineResponder {
                 reply = onShift.reply(l);
                 next = new ConversationContext(intent.wire(), l, null, null, null, ctx.role(), null);
             }
+            case TRAINING -> {
+                String l = firstNonNull(line, r.line());
+                reply = training == null
+                        ? Reply.of(intent, "Training and the skills matrix are not set up in this Andon.")
+                        : training.answer(r.userId(), r.message(), station, l);
+                next = new ConversationContext(intent.wire(), l, station, null, null, ctx.role(), null);
+            }
             case SHIFT_SUMMARY -> {
                 String l = firstNonNull(line, r.line(), contacts.rosterLine(r.userId()).orElse(null));
-                reply = shiftSummary.summary(l);
+                String lower = r.message().toLowerCase(java.util.Locale.ROOT);
+                if (HANDED_TO_ME.matcher(lower).find()) {
+                    reply = shiftSummary.handedOverTo(r.userId());
+                } else {
+                    reply = shiftSummary.summary(l, LAST_SHIFT.matcher(lower).find()
+                            ? ShiftSummaryReport.Which.LAST : ShiftSummaryReport.Which.CURRENT);
+                }
                 next = new ConversationContext(intent.wire(), l, null, null, null, ctx.role(), null);
             }
             case ONBOARDING -> {

@@ -97,4 +97,20 @@ class IntentRecognizerTest {
         Recognition fresh = withEmbeddings.recognize("and station 4?", extractor.extract("and station 4?", "L2"), null, false);
         assertThat(fresh.followUp()).isFalse();
     }
+
+    /** General shop questions go to the documents: never "Which line?", a shift summary or a reading list. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "which drill bit do I want for stainless",
+            "got a pile of 2 inch bar to cut, what blade do I want on it?",
+            "8 hr shift, what's the max noise level allowed",
+            "master part check on the camera at the start of shift",
+            "who checks that every closed alert got feedback",
+            "can the handover note be edited after the next shift accepted it?",
+            "somebody kicked the foot switch by accident and the press cycled",
+            "can I wear a ring when running the lathe"})
+    void generalShopQuestionsAreKnowledgeQuestions(String message) {
+        Intent intent = withEmbeddings.recognize(message, extractor.extract(message, null), null, false).intent();
+        assertThat(intent).as(message).isIn(Intent.KNOWLEDGE, Intent.ALERT_HELP);
+    }
 }

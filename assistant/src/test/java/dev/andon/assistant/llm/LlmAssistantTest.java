@@ -194,7 +194,8 @@ class LlmAssistantTest {
                     ? toolCall("call-1", "requestAcknowledgement", "{\"alertId\":\"" + alert.id() + "\"}")
                     : text("Sorry, you cannot."));
             try (Assistants assistants = llm(plant, model, "10")) {
-                ChatAnswer a = assistants.assistant().answer(ask("anna.rossi", "operator", "L2", null, "acknowledge alert " + alert.id()));
+                // Sara operates L1: the policy lets operators move alerts on their own lines only.
+                ChatAnswer a = assistants.assistant().answer(ask("sara.neri", "operator", "L1", null, "acknowledge alert " + alert.id()));
 
                 assertThat(a.pendingConfirmation()).isNull();
                 assertThat(toolResultsThisTurn(model.requests.get(1)).get(0).text()).contains("may not acknowledge")

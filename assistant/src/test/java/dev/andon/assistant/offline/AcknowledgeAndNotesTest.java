@@ -85,14 +85,15 @@ class AcknowledgeAndNotesTest {
     }
 
     @Test
-    void anOperatorMayNotAcknowledgeAMaintenanceAlertAndIsToldWhoMay() {
-        ChatAnswer a = assistant.answer(ask("anna.rossi", "operator", "L2", null, "ack alert " + alert.id()));
+    void anOperatorOfAnotherLineMayNotAcknowledgeAndIsToldWhoMay() {
+        // The plant's permission policy: operators move alerts on their own lines only (Sara works on L1).
+        ChatAnswer a = assistant.answer(ask("sara.neri", "operator", "L1", null, "ack alert " + alert.id()));
 
         assertThat(a.pendingConfirmation()).isNull();
-        assertThat(a.text()).isEqualTo("You (anna.rossi, operator) may not acknowledge alert " + alert.id()
+        assertThat(a.text()).isEqualTo("You (sara.neri, operator) may not acknowledge alert " + alert.id()
                 + " (vibration-anomaly on press-3, L2). It may be acknowledged by someone in the maintenance technician role on L2, "
                 + "Marco Ferri (assigned) or the L2 team leader (Luca Bianchi on shift).");
-        ChatAnswer yes = assistant.answer(ask("anna.rossi", "operator", "L2", a.conversationId(), "yes"));
+        ChatAnswer yes = assistant.answer(ask("sara.neri", "operator", "L1", a.conversationId(), "yes"));
         assertThat(yes.text()).startsWith("Nothing is waiting for your confirmation");
         assertThat(state()).isEqualTo(AlertState.ASSIGNED);
     }

@@ -2,14 +2,17 @@ package dev.andon.connectors.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.core.alert.Alert;
+import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.IncomingAlertReader;
 import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.error.PayloadTooLargeException;
+import dev.andon.core.intake.AlertIntake;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.PlantLoader;
 import org.junit.jupiter.api.Test;
 
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,10 +31,16 @@ class RecordedAlertReplayTest {
     final IncomingAlertReader reader = new IncomingAlertReader(plant, clock, Duration.ofMinutes(5), json);
     final List<Alert> received = new ArrayList<>();
     final List<Duration> slept = new ArrayList<>();
-    final AlertSink sink = doc -> {
-        received.add(reader.read(doc));
-        return Integer.toString(received.size());
+    final AlertIntake intake = alert -> {
+        received.add(alert);
+        return AlertRecord.received(new Alert(Integer.toString(received.size()), alert.source(), alert.modelVersion(),
+                alert.line(), alert.station(), alert.type(), alert.severity(), alert.confidence(), alert.timestamp(),
+                alert.receivedAt(), alert.payload()));
     };
+
+    RecordedAlertReplay replay(int maxRows, int maxAlerts) {
+        return new RecordedAlertReplay(reader, intake, json, clock, slept::add, maxRows, maxAlerts);
+    }
 
     static final String RECORDING = """
             {"source":"vibration-model","line":"L2","station":"press-3","type":"vibration-anomaly","severity":"high","confidence":0.82,"timestamp":"2025-03-01T10:00:00Z"}
@@ -42,22 +51,28 @@ class RecordedAlertReplayTest {
             {"source":"vibration-model","line":"L2","station":"press-3","type":"vibration-anomaly","severity":"high","confidence":0.91,"timestamp":"2025-03-01T10:02:00Z"}
             """;
 
-    @Test
-    void replaysRecordedAlertsAsIfTheyHappenedNowKeepingTheirGaps() {
-        ReplayReport report = new RecordedAlertReplay(json, clock, slept::add)
-                .replay(new StringReader(RECORDING), 1.0, 1000, sink);
-
-        assertThat(report.read()).isEqualTo(5);
-        assertThat(report.accepted()).isEqualTo(3);
-        assertThat(received).extracting(Alert::timestamp).containsExactly(
-                clock.instant(), clock.instant().plusSeconds(30), clock.instant().plusSeconds(120));
-        assertThat(slept).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60));
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
-    void badLinesAreReportedWithTheirLineNumberAndTheRestGoesOn() {
-        ReplayReport report = new RecordedAlertReplay(json, clock, slept::add)
-                .replay(new StringReader(RECORDING), 0, 1000, sink);
+    void replaysRecordedAlertsAsIfTheyHappenedNowKeepingTheirGapsAtTheChosenSpeed() {
+        RecordedAlertReplay r = replay(1000, 1000);
+        ReplayReport report = r.run(r.prepare(bytes(RECORDING), null), 2.0, n -> { });
+
+        assertThat(report.rows()).isEqualTo(5);
+        assertThat(report.accepted()).isEqualTo(3);
+        assertThat(received).extracting(Alert::timestamp).containsExactly(
+                clock.instant(), clock.instant().plusSeconds(15), clock.instant().plusSeconds(60));
+        assertThat(slept).containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(45));
+    }
+
+    @Test
+    void badLinesAreReportedWithTheirLineNumberAndNothingIsSentBeforeTheWholeFileIsRead() {
+        RecordedAlertReplay r = replay(1000, 1000);
+        PreparedReplay prepared = r.prepare(bytes(RECORDING), null);
+        assertThat(received).isEmpty();
+        ReplayReport report = r.run(prepared, 0, n -> { });
 
         assertThat(slept).isEmpty();
         assertThat(report.rejected()).extracting(ReplayReport.Rejection::line).containsExactly(4, 5);
@@ -67,9 +82,47 @@ class RecordedAlertReplayTest {
     }
 
     @Test
-    void anOversizedRecordingIsRefused() {
-        assertThatThrownBy(() -> new RecordedAlertReplay(json, clock, slept::add)
-                .replay(new StringReader(RECORDING), 0, 2, sink))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("more than 2 alerts");
+    void anOversizedOrNonUtf8RecordingIsRefusedBeforeAnythingIsSent() {
+        assertThatThrownBy(() -> replay(3, 1000).prepare(bytes(RECORDING), null))
+                .isInstanceOf(PayloadTooLargeException.class);
+        assertThatThrownBy(() -> replay(1000, 2).prepare(bytes(RECORDING), null))
+                .isInstanceOf(PayloadTooLargeException.class);
+        byte[] latin1 = "{\"source\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> replay(1000, 1000).prepare(latin1, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not valid UTF-8");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aCsvMappingTurnsFlagColumnsIntoOneAlertPerFlag() {
+        String csv = "\uFEFFUDI,Type,Torque [Nm],TWF,HDF\n1,L,42.8,0,0\n2,M,46.3,1,1\n3,H,39.5,0,1\n";
+        ReplayMapping mapping = ReplayMapping.parse(bytes("""
+                format: csv
+                source: { value: ai4i }
+                line: { value: L2 }
+                station: { column: Type, map: { L: press-3, M: station-4, H: coil-1 } }
+                timestamp: { rowEvery: 60s }
+                payload: ["Torque [Nm]"]
+                alerts:
+                  - { when: { TWF: "1" }, type: tool-wear, severity: medium, confidence: 0.9 }
+                  - { when: { HDF: "1" }, type: temperature-drift, severity: high, confidence: 0.8 }
+                """));
+        RecordedAlertReplay r = replay(1000, 1000);
+        ReplayReport report = r.run(r.prepare(bytes(csv), mapping), 60, n -> { });
+
+        assertThat(report.rows()).isEqualTo(3);
+        assertThat(report.alerts()).isEqualTo(3);
+        assertThat(received).extracting(a -> a.station() + ":" + a.type()).containsExactly(
+                "station-4:tool-wear", "station-4:temperature-drift", "coil-1:temperature-drift");
+        assertThat(received.get(0).payload()).containsEntry("Torque [Nm]", 46.3);
+        assertThat(slept).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void speedsAreWrittenLikeSixtyX() {
+        assertThat(RecordedAlertReplay.speed("60x")).isEqualTo(60);
+        assertThat(RecordedAlertReplay.speed("max")).isZero();
+        assertThat(RecordedAlertReplay.speed(null)).isZero();
+        assertThatThrownBy(() -> RecordedAlertReplay.speed("-1x")).isInstanceOf(InvalidInputException.class);
     }
 }

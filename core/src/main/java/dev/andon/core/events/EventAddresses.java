@@ -11,6 +11,10 @@ public final class EventAddresses {
     public static final String ALERT_CHANGED = "andon.alert.changed";
     /** A station reported a new state (payload: StationStatus). */
     public static final String STATION_STATUS = "andon.station.status";
+    /** A batch of line events was stored (payload: BatchResult): production figures changed. */
+    public static final String LINE_EVENTS = "andon.line.events";
+    /** A handover report took a step: drafted, edited, signed, sent back, accepted (payload: HandoverStepEvent). */
+    public static final String HANDOVER_STEP = "andon.handover.step";
 
     private EventAddresses() {
     }

@@ -27,6 +27,8 @@ public enum Action {
     DOCUMENTS_UPLOAD("documents:upload", false),
     DOCUMENTS_APPROVE("documents:approve", false),
     DOCUMENTS_DELETE("documents:delete", false),
+    /** Bulk import of a folder on the server's own disk: admins only, since it reads any path the service can. */
+    DOCUMENTS_IMPORT_FOLDER("documents:import-folder", false),
     CHAT_USE("chat:use", false),
     HANDOVER_READ("handover:read", true),
     HANDOVER_SIGN("handover:sign", true),

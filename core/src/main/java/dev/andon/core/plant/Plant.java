@@ -8,11 +8,15 @@ import java.util.Optional;
 
 /**
  * The whole plant file: structure (lines, stations), people (roles, roster, on-call), alert types and settings.
- * {@code baseDir} is the folder of the plant file, against which relative paths in settings resolve.
+ * {@code calendar} holds holidays, {@code reasons} the downtime and scrap reason codes.
+ * {@code baseDir} is the folder of the plant file, against which relative paths in settings resolve. {@code skills}
+ * declares procedures (lock-out on press-3…) for the skills matrix; stations and equipment are skills without being
+ * declared.
  */
 public record Plant(String id, String name, ZoneId timezone, Map<String, String> settings, List<Role> roles,
                     List<Shift> shifts, List<Line> lines, List<AlertType> alertTypes, List<Person> people,
-                    List<RosterEntry> roster, List<OnCall> onCall, Path baseDir) {
+                    List<RosterEntry> roster, List<OnCall> onCall, PlantCalendar calendar, ReasonCodes reasons,
+                    Path baseDir, List<PlantSkill> skills) {
 
     public Plant {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
@@ -23,7 +27,35 @@ public record Plant(String id, String name, ZoneId timezone, Map<String, String>
         people = people == null ? List.of() : List.copyOf(people);
         roster = roster == null ? List.of() : List.copyOf(roster);
         onCall = onCall == null ? List.of() : List.copyOf(onCall);
+        skills = skills == null ? List.of() : List.copyOf(skills);
         timezone = timezone == null ? ZoneId.of("UTC") : timezone;
+        calendar = calendar == null ? PlantCalendar.none() : calendar;
+        reasons = reasons == null ? ReasonCodes.none() : reasons;
+    }
+
+    /** The plant as it was before the production calendar and reason codes (no holidays, no reasons). */
+    public Plant(String id, String name, ZoneId timezone, Map<String, String> settings, List<Role> roles,
+                 List<Shift> shifts, List<Line> lines, List<AlertType> alertTypes, List<Person> people,
+                 List<RosterEntry> roster, List<OnCall> onCall, Path baseDir) {
+        this(id, name, timezone, settings, roles, shifts, lines, alertTypes, people, roster, onCall, null, null, baseDir,
+                null);
+    }
+
+    /** With the production calendar and reason codes, no declared procedures. */
+    public Plant(String id, String name, ZoneId timezone, Map<String, String> settings, List<Role> roles,
+                 List<Shift> shifts, List<Line> lines, List<AlertType> alertTypes, List<Person> people,
+                 List<RosterEntry> roster, List<OnCall> onCall, PlantCalendar calendar, ReasonCodes reasons,
+                 Path baseDir) {
+        this(id, name, timezone, settings, roles, shifts, lines, alertTypes, people, roster, onCall, calendar, reasons,
+                baseDir, null);
+    }
+
+    /** With declared procedures, no production calendar or reason codes. */
+    public Plant(String id, String name, ZoneId timezone, Map<String, String> settings, List<Role> roles,
+                 List<Shift> shifts, List<Line> lines, List<AlertType> alertTypes, List<Person> people,
+                 List<RosterEntry> roster, List<OnCall> onCall, Path baseDir, List<PlantSkill> skills) {
+        this(id, name, timezone, settings, roles, shifts, lines, alertTypes, people, roster, onCall, null, null,
+                baseDir, skills);
     }
 
     public Optional<Line> line(String lineId) {

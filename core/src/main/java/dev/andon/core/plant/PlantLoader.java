@@ -24,6 +24,7 @@ public final class PlantLoader {
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
     }
 
@@ -48,7 +49,7 @@ public final class PlantLoader {
         }
         Plant plant = new Plant(parsed.id(), parsed.name(), parsed.timezone(), parsed.settings(), parsed.roles(),
                 parsed.shifts(), parsed.lines(), parsed.alertTypes(), parsed.people(), parsed.roster(),
-                parsed.onCall(), absolute.getParent());
+                parsed.onCall(), parsed.calendar(), parsed.reasons(), absolute.getParent(), parsed.skills());
         List<Problem> problems = validator.validate(plant);
         if (!problems.isEmpty()) {
             throw new InvalidPlantException(absolute, problems);

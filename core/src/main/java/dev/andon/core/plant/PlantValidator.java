@@ -29,6 +29,18 @@ final class PlantValidator {
         unique(problems, "lines", plant.lines(), Line::id);
         unique(problems, "alertTypes", plant.alertTypes(), AlertType::id);
         unique(problems, "people", plant.people(), Person::id);
+        unique(problems, "skills", plant.skills(), PlantSkill::id);
+        for (int i = 0; i < plant.skills().size(); i++) {
+            PlantSkill s = plant.skills().get(i);
+            String at = "skills[" + i + "]";
+            required(problems, at + ".name", s.name());
+            if (s.line() != null && plant.line(s.line()).isEmpty()) {
+                problems.add(new Problem(at + ".line", "unknown line '" + s.line() + "'"));
+            } else if (s.station() != null && (s.line() == null
+                    || plant.line(s.line()).flatMap(l -> l.station(s.station())).isEmpty())) {
+                problems.add(new Problem(at + ".station", "unknown station '" + s.station() + "' on line '" + s.line() + "'"));
+            }
+        }
 
         for (int i = 0; i < plant.shifts().size(); i++) {
             Shift s = plant.shifts().get(i);
@@ -39,6 +51,22 @@ final class PlantValidator {
                 problems.add(new Problem("shifts[" + i + "].end", "is required (HH:MM)"));
             }
         }
+        for (int i = 0; i < plant.shifts().size(); i++) {
+            Shift s = plant.shifts().get(i);
+            for (int b = 0; b < s.breaks().size(); b++) {
+                ShiftBreak br = s.breaks().get(b);
+                String at = "shifts[" + i + "].breaks[" + b + "]";
+                if (br.start() == null || br.end() == null) {
+                    problems.add(new Problem(at, "start and end are required (HH:MM)"));
+                } else if (s.start() != null && s.end() != null
+                        && (!s.covers(br.start()) || !(s.covers(br.end()) || br.end().equals(s.end())) || br.start().equals(br.end()))) {
+                    problems.add(new Problem(at, "break " + br.start() + "–" + br.end() + " is not inside shift '" + s.id()
+                            + "' (" + s.start() + "–" + s.end() + ")"));
+                }
+            }
+        }
+        unique(problems, "reasons.downtime", plant.reasons().downtime(), Reason::code, "code");
+        unique(problems, "reasons.scrap", plant.reasons().scrap(), Reason::code, "code");
         for (int i = 0; i < plant.lines().size(); i++) {
             Line line = plant.lines().get(i);
             String at = "lines[" + i + "]";
@@ -47,6 +75,21 @@ final class PlantValidator {
                 problems.add(new Problem(at + ".stations", "line '" + line.id() + "' has no stations"));
             }
             unique(problems, at + ".stations", line.stations(), Station::id);
+            for (int s = 0; s < line.shifts().size(); s++) {
+                if (plant.shift(line.shifts().get(s)).isEmpty()) {
+                    problems.add(new Problem(at + ".shifts[" + s + "]", "unknown shift '" + line.shifts().get(s) + "'"));
+                }
+            }
+            if (line.outputStation() != null && line.station(line.outputStation()).isEmpty()) {
+                problems.add(new Problem(at + ".outputStation", "unknown station '" + line.outputStation() + "'"));
+            }
+            positive(problems, at + ".idealCycleSeconds", line.idealCycleSeconds());
+            if (line.planPerShift() != null && line.planPerShift() < 0) {
+                problems.add(new Problem(at + ".planPerShift", "must not be negative"));
+            }
+            for (int s = 0; s < line.stations().size(); s++) {
+                positive(problems, at + ".stations[" + s + "].idealCycleSeconds", line.stations().get(s).idealCycleSeconds());
+            }
         }
         for (int i = 0; i < plant.alertTypes().size(); i++) {
             required(problems, "alertTypes[" + i + "].category", plant.alertTypes().get(i).category());
@@ -103,14 +146,25 @@ final class PlantValidator {
         }
     }
 
+    private static void positive(List<Problem> problems, String field, Double value) {
+        if (value != null && !(value > 0)) {
+            problems.add(new Problem(field, "must be more than 0 seconds"));
+        }
+    }
+
     private static <T> void unique(List<Problem> problems, String field, List<T> items, Function<T, String> id) {
+        unique(problems, field, items, id, "id");
+    }
+
+    private static <T> void unique(List<Problem> problems, String field, List<T> items, Function<T, String> id,
+                                   String name) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             String value = id.apply(items.get(i));
             if (value == null || value.isBlank()) {
-                problems.add(new Problem(field + "[" + i + "].id", "is required"));
+                problems.add(new Problem(field + "[" + i + "]." + name, "is required"));
             } else if (!seen.add(value)) {
-                problems.add(new Problem(field + "[" + i + "].id", "duplicate id '" + value + "'"));
+                problems.add(new Problem(field + "[" + i + "]." + name, "duplicate " + name + " '" + value + "'"));
             }
         }
     }

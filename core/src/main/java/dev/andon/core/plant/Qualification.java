@@ -11,6 +11,11 @@ public record Qualification(String subject, Level level, LocalDate until) {
     public enum Level {
         IN_TRAINING, QUALIFIED, TRAINER;
 
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
         @com.fasterxml.jackson.annotation.JsonCreator
         public static Level parse(String text) {
             String normal = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');

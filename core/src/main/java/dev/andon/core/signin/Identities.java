@@ -68,8 +68,14 @@ public final class Identities {
     /** A hash to compare against when the account does not exist, so timing does not tell which accounts exist. */
     private final String decoyHash;
 
-    /** Who a valid credential belongs to, and whether they must first replace a one-time password. */
-    public record SignedIn(Principal principal, boolean mustChangePassword) {
+    /**
+     * Who a valid credential belongs to, and whether they must first replace a one-time password. {@code sso}: signed
+     * in through the single sign-on provider, whose groups gave the roles.
+     */
+    public record SignedIn(Principal principal, boolean mustChangePassword, boolean sso) {
+        public SignedIn(Principal principal, boolean mustChangePassword) {
+            this(principal, mustChangePassword, false);
+        }
     }
 
     /** A new browser session: the cookie value (shown once) and its CSRF token. */
@@ -220,7 +226,8 @@ public final class Identities {
         String cookie = randomToken(32);
         String csrf = randomToken(24);
         Instant now = clock.instant();
-        BrowserSession s = new BrowserSession(sha256(cookie), who.principal().id(), csrf, now, now.plus(SESSION_LIFETIME));
+        BrowserSession s = new BrowserSession(sha256(cookie), who.principal().id(), csrf, now, now.plus(SESSION_LIFETIME),
+                who.sso() ? new TreeSet<>(who.principal().roles()) : null);
         db.write(() -> mirrored(sessions, sessionMirror, s.idHash(), s));
         return new NewSession(cookie, csrf, s.expiresAt(), who);
     }
@@ -232,6 +239,35 @@ public final class Identities {
         }
         BrowserSession s = sessionMirror.get(sha256(cookieValue));
         return s == null || s.expired(clock.instant()) ? Optional.empty() : Optional.of(s);
+    }
+
+    /** Who a browser session belongs to now: a local account as the store says, a single sign-on as it signed in. */
+    public Optional<SignedIn> signedIn(BrowserSession s) {
+        if (s.ssoRoles() == null) {
+            return signedIn(s.userId());
+        }
+        return people.principalOf(s.userId()).map(p -> new SignedIn(
+                Principal.person(p.id(), p.name(), s.ssoRoles(), p.lines(), p.allLines()), false, true));
+    }
+
+    /**
+     * A person signed in by the single sign-on provider: {@code roles} come from its group claims (already mapped),
+     * lines from the roster. Only people of the plant file may sign in; with no mapped role there is nothing to do.
+     */
+    public SignedIn signInExternally(String personId, Set<String> roles, String issuer) {
+        Optional<Principal> person = people.principalOf(personId == null ? "" : personId);
+        if (person.isEmpty()) {
+            audit.record(null, "login.failed", "user/" + personId, null, Map.of("via", issuer, "why", "not a person of the plant"));
+            throw new dev.andon.core.error.ForbiddenException("'" + personId + "' is not a person of this plant");
+        }
+        if (roles.isEmpty()) {
+            audit.record(null, "login.failed", "user/" + personId, null, Map.of("via", issuer, "why", "no mapped group"));
+            throw new dev.andon.core.error.ForbiddenException("none of your groups is mapped to an Andon role");
+        }
+        Principal p = person.get();
+        Principal signed = Principal.person(p.id(), p.name(), roles, p.lines(), p.allLines());
+        audit.record(signed, "login", "user/" + p.id(), null, Map.of("via", issuer, "roles", new TreeSet<>(roles)));
+        return new SignedIn(signed, false, true);
     }
 
     public void closeSession(String cookieValue, Principal who) {

@@ -180,6 +180,19 @@ public final class AndonDatabase implements AutoCloseable {
         return write(() -> db.hashMap(name, Serializer.STRING, Serializer.STRING).createOrOpen());
     }
 
+    /**
+     * A map from a string key to a string, typed as a plain {@link java.util.Map} so that stores outside core hold no
+     * MapDB type; writes to it belong inside {@link #write}.
+     */
+    public java.util.Map<String, String> stringMap(String name) {
+        return jsonMap(name);
+    }
+
+    /** As {@link #sortedStringMap}, typed as a plain {@link java.util.NavigableMap} for stores outside core. */
+    public java.util.NavigableMap<String, String> sortedStrings(String name) {
+        return sortedStringMap(name);
+    }
+
     /** An ordered map from a string key to a string, for prefix scans (e.g. "user|conversation|seq"). */
     public BTreeMap<String, String> sortedStringMap(String name) {
         return write(() -> db.treeMap(name, Serializer.STRING, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen());

@@ -6,6 +6,7 @@ import dev.andon.knowledge.SearchHit;
 import dev.andon.knowledge.SearchRequest;
 import dev.andon.knowledge.SectionLinks;
 import dev.andon.knowledge.ingest.DocumentType;
+import dev.andon.knowledge.ingest.LanguageDetector;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -25,7 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,30 +59,53 @@ public final class HybridSearcher {
     public List<SearchHit> search(SearchRequest request, SearchMode mode) {
         String text = validate(request);
         int k = request.k() == 0 ? DEFAULT_K : request.k();
-        Query words = textQuery(text);
-        float[] vector = mode == SearchMode.BM25 ? null : embedder.embed(text);
+        Query words = textQuery(QueryText.forKeywords(text));
+        float[] vector = mode == SearchMode.BM25 ? null : embedder.embed(QueryText.withUnits(text));
         int depth = Math.max(fusion.candidates(), k * 3);
         return index.search(searcher -> {
             try {
                 Query filter = filter(request, hasSuperseded(searcher));
                 Map<Integer, Double> scores = new LinkedHashMap<>();
+                Map<Integer, Evidence> evidence = new HashMap<>();
                 if (mode != SearchMode.VECTOR && words != null) {
                     Query q = filter == null ? words
                             : new BooleanQuery.Builder().add(words, Occur.MUST).add(filter, Occur.FILTER).build();
-                    accumulate(scores, searcher.search(q, depth), mode == SearchMode.HYBRID, fusion.bm25Weight());
+                    TopDocs top = searcher.search(q, depth);
+                    accumulate(scores, top, mode == SearchMode.HYBRID, fusion.bm25Weight());
+                    for (int r = 0; r < top.scoreDocs.length; r++) {
+                        evidence.computeIfAbsent(top.scoreDocs[r].doc, x -> new Evidence()).bm25Rank = r + 1;
+                    }
                 }
                 if (vector != null) {
                     Query q = new KnnFloatVectorQuery(KnowledgeIndex.F_VECTOR, vector, depth, filter);
-                    accumulate(scores, searcher.search(q, depth), mode == SearchMode.HYBRID, fusion.vectorWeight());
+                    TopDocs top = searcher.search(q, depth);
+                    accumulate(scores, top, mode == SearchMode.HYBRID, vectorWeight(text));
+                    for (int r = 0; r < top.scoreDocs.length; r++) {
+                        Evidence e = evidence.computeIfAbsent(top.scoreDocs[r].doc, x -> new Evidence());
+                        e.vectorRank = r + 1;
+                        // Lucene scores cosine as (1 + cos) / 2
+                        e.similarity = 2.0 * top.scoreDocs[r].score - 1.0;
+                    }
                 }
                 List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(scores.entrySet());
                 ranked.sort(Map.Entry.<Integer, Double>comparingByValue(Comparator.reverseOrder()));
-                return hits(searcher, ranked, k, text);
+                return hits(searcher, ranked, evidence, k, text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
     }
+
+    /**
+     * The vector list's weight in the fusion. MiniLM is an English model: for a question in another language the
+     * extra trust the shipped weight gives it (chosen on English questions) is withdrawn, and BM25 with the language's
+     * analyzer counts at least as much.
+     */
+    private double vectorWeight(String text) {
+        return "en".equals(LANGUAGE.detect(text)) ? fusion.vectorWeight() : Math.min(fusion.vectorWeight(), fusion.bm25Weight());
+    }
+
+    private static final LanguageDetector LANGUAGE = new LanguageDetector("en");
 
     private void accumulate(Map<Integer, Double> scores, TopDocs top, boolean fuse, double weight) {
         ScoreDoc[] docs = top.scoreDocs;
@@ -91,30 +115,61 @@ public final class HybridSearcher {
         }
     }
 
-    private List<SearchHit> hits(IndexSearcher searcher, List<Map.Entry<Integer, Double>> ranked, int k, String text)
-            throws IOException {
+    /** What each retriever said about one chunk. */
+    private static final class Evidence {
+        int bm25Rank;
+        int vectorRank;
+        double similarity;
+    }
+
+    private static final Set<String> SECTION_FIELDS = Set.of(KnowledgeIndex.F_DOC_ID, KnowledgeIndex.F_SECTION);
+
+    private List<SearchHit> hits(IndexSearcher searcher, List<Map.Entry<Integer, Double>> ranked,
+                                 Map<Integer, Evidence> evidence, int k, String text) throws IOException {
         List<SearchHit> out = new ArrayList<>();
-        Set<String> seenSections = new HashSet<>();
+        Map<String, Integer> position = new HashMap<>();
         var stored = searcher.storedFields();
         for (Map.Entry<Integer, Double> e : ranked) {
+            Evidence ev = evidence.getOrDefault(e.getKey(), new Evidence());
             if (out.size() >= k) {
-                break;
+                // past the k sections shown, a later chunk can still strengthen the evidence of a section shown
+                Document key = stored.document(e.getKey(), SECTION_FIELDS);
+                Integer at = position.get(key.get(KnowledgeIndex.F_DOC_ID) + "\u0000" + key.get(KnowledgeIndex.F_SECTION));
+                if (at != null) {
+                    out.set(at, strengthened(out.get(at), ev));
+                }
+                continue;
             }
             Document d = stored.document(e.getKey());
             String id = d.get(KnowledgeIndex.F_DOC_ID);
             String version = d.get(KnowledgeIndex.F_VERSION);
             String section = d.get(KnowledgeIndex.F_SECTION);
-            if (!seenSections.add(id + "\u0000" + section)) {
+            Integer at = position.get(id + "\u0000" + section);
+            if (at != null) {
+                out.set(at, strengthened(out.get(at), ev));
                 continue;
             }
+            position.put(id + "\u0000" + section, out.size());
             String language = d.get(KnowledgeIndex.F_LANGUAGE);
             String snippet = snippets.snippet(text, d.get(KnowledgeIndex.F_TEXT), LanguageAnalyzers.fieldLanguage(language));
             out.add(new SearchHit(id, d.get(KnowledgeIndex.F_TITLE), d.get(KnowledgeIndex.F_TYPE), version, section,
                     d.get(KnowledgeIndex.F_PATH), d.get(KnowledgeIndex.F_HEADING), snippet, e.getValue(),
                     SectionLinks.section(id, section, version),
-                    d.getField(KnowledgeIndex.F_SAFETY).numericValue().intValue() == 1));
+                    d.getField(KnowledgeIndex.F_SAFETY).numericValue().intValue() == 1,
+                    ev.similarity, ev.bm25Rank, ev.vectorRank));
         }
         return out;
+    }
+
+    /** A section's evidence is the best of its chunks'. */
+    private static SearchHit strengthened(SearchHit h, Evidence ev) {
+        return new SearchHit(h.documentId(), h.title(), h.type(), h.version(), h.section(), h.sectionPath(), h.heading(),
+                h.snippet(), h.score(), h.link(), h.safetyCritical(), Math.max(h.vectorSimilarity(), ev.similarity),
+                best(h.bm25Rank(), ev.bm25Rank), best(h.vectorRank(), ev.vectorRank));
+    }
+
+    private static int best(int a, int b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
     }
 
     private String validate(SearchRequest r) {

@@ -20,8 +20,8 @@ public final class Chunker {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (TextBlock block : blocks) {
-            List<String> pieces = block.list() || block.text().length() <= maxChars
-                    ? List.of(block.text()) : sentences(block.text());
+            List<String> pieces = block.list() || block.text().length() <= maxChars ? List.of(block.text())
+                    : isTable(block.text()) ? tableRows(block.text()) : sentences(block.text());
             for (String piece : pieces) {
                 if (current.length() > 0 && current.length() + 2 + piece.length() > maxChars) {
                     out.add(current.toString());
@@ -35,6 +35,46 @@ public final class Chunker {
         }
         if (current.length() > 0) {
             out.add(current.toString());
+        }
+        return out;
+    }
+
+    /** A pipe table: every line starts with "|". */
+    static boolean isTable(String text) {
+        String[] lines = text.strip().split("\n");
+        if (lines.length < 2) {
+            return false;
+        }
+        for (String l : lines) {
+            if (!l.strip().startsWith("|")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A long table cut between rows, each piece starting with the table's header (the first row and, when present, the
+     * "|---|" line under it), so a row found on its own still says what its columns mean.
+     */
+    private List<String> tableRows(String text) {
+        String[] lines = text.strip().split("\n");
+        int headerLines = lines.length > 1 && lines[1].strip().matches("\\|?[\\s:|-]+\\|?") ? 2 : 1;
+        String header = String.join("\n", java.util.Arrays.copyOfRange(lines, 0, headerLines));
+        List<String> out = new ArrayList<>();
+        StringBuilder piece = new StringBuilder(header);
+        int rows = 0;
+        for (int i = headerLines; i < lines.length; i++) {
+            if (rows > 0 && piece.length() + 1 + lines[i].length() > maxChars) {
+                out.add(piece.toString());
+                piece = new StringBuilder(header);
+                rows = 0;
+            }
+            piece.append('\n').append(lines[i]);
+            rows++;
+        }
+        if (rows > 0 || out.isEmpty()) {
+            out.add(piece.toString());
         }
         return out;
     }

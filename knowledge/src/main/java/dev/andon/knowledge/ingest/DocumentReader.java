@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +28,19 @@ public final class DocumentReader {
     private final Chunker chunker;
     private final PdfParser pdfParser;
     private final long maxFileBytes;
+    private final MetadataDefaults defaults;
     private final MarkdownParser markdown = new MarkdownParser();
     private final PlainTextParser plainText = new PlainTextParser();
     private final HtmlParser html = new HtmlParser();
 
     public DocumentReader(MetadataReader metadataReader, LanguageDetector languageDetector, Chunker chunker,
                           PdfParser pdfParser, long maxFileBytes) {
+        this(metadataReader, languageDetector, chunker, pdfParser, maxFileBytes, MetadataDefaults.standard());
+    }
+
+    public DocumentReader(MetadataReader metadataReader, LanguageDetector languageDetector, Chunker chunker,
+                          PdfParser pdfParser, long maxFileBytes, MetadataDefaults defaults) {
+        this.defaults = defaults;
         this.metadataReader = metadataReader;
         this.languageDetector = languageDetector;
         this.chunker = chunker;
@@ -41,6 +49,20 @@ public final class DocumentReader {
     }
 
     public ReadDocument read(String fileName, byte[] content, byte[] sidecar) {
+        return read(fileName, "", content, sidecar, Map.of());
+    }
+
+    /**
+     * Reads a file. Metadata comes from, in rising precedence: the sidecar, the file itself (front matter, HTML meta
+     * tags), the upload's form fields (which may only add to what the file says, never contradict it), and for what is
+     * still missing the {@link MetadataDefaults} (id from the file name, version 1, type of the folder). Everything
+     * that did not come from the file itself is returned as the document's sidecar, to be kept next to the file, so
+     * a rebuild or an archived copy reads the same metadata again.
+     *
+     * @param folder     the file's folder inside the documents folder ('/'-separated, "" for the top), for its type
+     * @param formFields metadata fields given with an upload (list fields comma-separated)
+     */
+    public ReadDocument read(String fileName, String folder, byte[] content, byte[] sidecar, Map<String, String> formFields) {
         if (content.length > maxFileBytes) {
             throw new PayloadTooLargeException("file " + fileName + " (" + content.length + " bytes)", maxFileBytes);
         }
@@ -57,34 +79,47 @@ public final class DocumentReader {
         RawDocument raw;
         byte[] kept = content;
         switch (format) {
-            case MARKDOWN -> raw = markdown.parse(fileName, utf8(fileName, content), sidecarFields);
-            case TEXT -> raw = plainText.parse(fileName, utf8(fileName, content), sidecarFields);
+            case MARKDOWN -> raw = markdown.parse(fileName, utf8(fileName, content), Map.of());
+            case TEXT -> raw = plainText.parse(fileName, utf8(fileName, content), Map.of());
             case HTML -> {
                 String page = utf8(fileName, content);
-                raw = html.parse(fileName, page, sidecarFields);
+                raw = html.parse(fileName, page, Map.of());
                 kept = HtmlParser.sanitized(page).getBytes(StandardCharsets.UTF_8);
             }
-            case PDF -> {
-                // The PDF itself is checked first: "encrypted" or "corrupt" is the more useful message.
-                raw = pdfParser.parse(fileName, content, sidecarFields);
-                if (sidecar == null) {
-                    throw new InvalidInputException("sidecar", fileName + ": a PDF needs a metadata sidecar file "
-                            + fileName + DocumentFormat.SIDECAR_SUFFIX + " (id, title, type, version, …)");
-                }
-            }
+            case PDF -> raw = pdfParser.parse(fileName, content, Map.of());
             default -> throw new IllegalStateException("unhandled format " + format);
         }
         List<Problem> problems = new ArrayList<>();
-        if (raw.metadata().isEmpty()) {
-            String where = switch (format) {
-                case MARKDOWN, TEXT -> "YAML front matter between '---' lines at the top of the file";
-                case HTML -> "<meta name=\"andon:id\" content=\"…\"> tags or a sidecar " + fileName + DocumentFormat.SIDECAR_SUFFIX;
-                case PDF -> "a sidecar " + fileName + DocumentFormat.SIDECAR_SUFFIX;
-            };
-            problems.add(new Problem("frontMatter", fileName + ": no document metadata found; add " + where));
+        Map<String, Object> inFile = raw.metadata();
+        Map<String, Object> fields = new LinkedHashMap<>(sidecarFields);
+        fields.putAll(inFile);
+        formFields.forEach((key, value) -> {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            if (!MetadataReader.FIELDS.contains(key)) {
+                problems.add(new Problem(key, fileName + ": unknown metadata field '" + key + "'; allowed fields are "
+                        + String.join(", ", MetadataReader.FIELDS)));
+                return;
+            }
+            Object form = formValue(key, value.strip());
+            if (inFile.containsKey(key) && !comparable(inFile.get(key)).equals(comparable(form))) {
+                problems.add(new Problem(key, fileName + ": the form gives " + key + " '" + value.strip()
+                        + "' but the file itself says '" + comparable(inFile.get(key)) + "'; change the file or leave the field out"));
+                return;
+            }
+            fields.put(key, form);
+        });
+        if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        DocumentMetadata meta = metadataReader.read(fileName, raw.metadata(), raw.titleFromText(), problems);
+        fields.putIfAbsent("id", MetadataDefaults.idFromFileName(fileName));
+        fields.putIfAbsent("version", MetadataDefaults.DEFAULT_VERSION);
+        fields.putIfAbsent("type", defaults.typeFor(folder));
+        if (!fields.containsKey("title") && (raw.titleFromText() == null || raw.titleFromText().isBlank())) {
+            fields.put("title", MetadataDefaults.titleFromFileName(fileName));
+        }
+        DocumentMetadata meta = metadataReader.read(fileName, fields, raw.titleFromText(), problems);
         if (meta == null) {
             throw new InvalidInputException(problems);
         }
@@ -118,7 +153,10 @@ public final class DocumentReader {
                 chunks.add(new Chunk(chunks.size(), s.section().number(), text));
             }
         }
-        return new ReadDocument(fileName, format, meta, sections, chunks, kept, sidecar);
+        Map<String, Object> outside = new LinkedHashMap<>(fields);
+        outside.keySet().removeAll(inFile.keySet());
+        return new ReadDocument(fileName, format, meta, sections, chunks, kept,
+                outside.isEmpty() ? null : FrontMatter.toYaml(outside));
     }
 
     /** A section with its final number and path, and the blocks it is chunked from. */
@@ -182,6 +220,34 @@ public final class DocumentReader {
             sb.append(b.text());
         }
         return sb.toString();
+    }
+
+    /** A form value as the YAML reader would give it: lists split at commas, true/false as booleans. */
+    private static Object formValue(String key, String value) {
+        switch (key) {
+            case "roles", "lines", "stations", "equipment" -> {
+                return List.of(value.split("\\s*,\\s*"));
+            }
+            case "safetyCritical" -> {
+                if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                    return Boolean.parseBoolean(value);
+                }
+                return List.of(value.replaceAll("^\\[|\\]$", "").split("\\s*,\\s*"));
+            }
+            default -> {
+                return value;
+            }
+        }
+    }
+
+    private static String comparable(Object v) {
+        if (v instanceof java.util.Collection<?> c) {
+            return String.join(",", c.stream().map(o -> String.valueOf(o).strip()).toList());
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
+        }
+        return String.valueOf(v).strip();
     }
 
     private static String utf8(String fileName, byte[] bytes) {

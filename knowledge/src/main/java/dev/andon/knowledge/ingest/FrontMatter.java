@@ -17,6 +17,10 @@ public final class FrontMatter {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    private static final ObjectMapper WRITER = YAMLMapper.builder()
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build();
+
     /** The metadata fields and the body that follows them. */
     public record Split(Map<String, Object> fields, String body, boolean present) {
     }
@@ -49,6 +53,18 @@ public final class FrontMatter {
             throw new InvalidInputException("frontMatter", fileName + ": front matter starts with '---' but is never closed by a second '---' line");
         }
         return new Split(parseYaml(fileName, t.substring(start, end)), t.substring(pos), true);
+    }
+
+    /** Metadata fields as a sidecar file (what {@link #parseYaml} reads back to the same values). */
+    public static byte[] toYaml(Map<String, Object> fields) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        fields.forEach((k, v) -> plain.put(k, v instanceof java.math.BigDecimal d ? d.toPlainString()
+                : v instanceof java.util.Date d ? d.toInstant().toString().substring(0, 10) : v));
+        try {
+            return WRITER.writeValueAsBytes(plain);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write metadata " + fields, e);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class MetadataReader {
     public static final List<String> FIELDS = List.of("id", "title", "type", "roles", "lines", "stations", "equipment",
-            "version", "effectiveDate", "reviewDate", "owner", "language", "safetyCritical");
+            "version", "effectiveDate", "reviewDate", "owner", "ownerRole", "language", "safetyCritical", "training");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,19}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
@@ -87,6 +87,13 @@ public final class MetadataReader {
             problems.add(new Problem("reviewDate", fileName + ": reviewDate " + review + " is before effectiveDate " + effective));
         }
         String owner = scalar(fileName, fields, "owner", problems);
+        String ownerRole = scalar(fileName, fields, "ownerRole", problems);
+        if (ownerRole != null && !knownRoles.isEmpty() && !knownRoles.contains(ownerRole)) {
+            problems.add(new Problem("ownerRole", fileName + ": unknown role '" + ownerRole + "' in ownerRole; known: "
+                    + String.join(", ", knownRoles.stream().sorted().toList())));
+        } else if (ownerRole != null && !TAG.matcher(ownerRole).matches()) {
+            problems.add(new Problem("ownerRole", fileName + ": '" + ownerRole + "' in ownerRole is not a valid role name"));
+        }
         String language = scalar(fileName, fields, "language", problems);
         if (language != null) {
             language = language.toLowerCase(Locale.ROOT);
@@ -115,11 +122,12 @@ public final class MetadataReader {
             problems.add(new Problem("safetyCritical", fileName
                     + ": safetyCritical must be true, false or a list of section numbers such as [\"4\", \"5\"]"));
         }
+        TrainingMetadata training = new TrainingMetadataReader().read(fileName, fields.get("training"), problems);
         if (problems.size() > before) {
             return null;
         }
         return new DocumentMetadata(id, title.trim(), type, version, roles, lines, stations, equipment, effective, review,
-                owner, language, all, criticalSections);
+                owner, language, all, criticalSections, ownerRole, training);
     }
 
     private static String scalar(String fileName, Map<String, Object> fields, String key, List<Problem> problems) {

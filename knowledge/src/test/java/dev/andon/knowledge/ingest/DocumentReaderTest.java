@@ -208,13 +208,11 @@ class DocumentReaderTest {
                 .isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).problems(), list(Problem.class))
                 .extracting(Problem::field)
-                .contains("id", "type", "reviewDate", "roles", "lines", "colour", "safetyCritical", "title");
+                .contains("id", "type", "reviewDate", "roles", "lines", "colour", "safetyCritical");
     }
 
     @Test
-    void missingFrontMatterAndUnknownSafetyCriticalSectionsAreRefused() {
-        assertThatThrownBy(() -> reader.read("plain.md", utf8("## 1 Text\n\nWords."), null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no document metadata");
+    void unknownSafetyCriticalSectionsAndBrokenFrontMatterAreRefused() {
         assertThatThrownBy(() -> reader.read("wi.md", utf8(FRONT + "## 1 Only\n\nText."), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("safetyCritical names section '2'");
         assertThatThrownBy(() -> reader.read("wi.md", utf8("---\nid: X\ntitle: [unclosed\n---\n## 1 A\nb"), null))
@@ -242,15 +240,13 @@ class DocumentReaderTest {
     }
 
     @Test
-    void corruptEncryptedAndSidecarLessPdfsAreRefused() {
+    void corruptAndEncryptedPdfsAreRefused() {
         assertThatThrownBy(() -> reader.read("x.pdf", utf8("%PDF-1.7\n" + "garbage ".repeat(50)), SIDECAR))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("x.pdf");
         assertThatThrownBy(() -> reader.read("x.pdf", utf8("not a pdf at all"), SIDECAR))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a PDF");
         assertThatThrownBy(() -> reader.read("secret.pdf", TestPdfs.encrypted(), SIDECAR))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("encrypted");
-        assertThatThrownBy(() -> reader.read("wi.pdf", TestPdfs.simple(List.of("1 A", "text")), null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("sidecar");
     }
 
     @Test

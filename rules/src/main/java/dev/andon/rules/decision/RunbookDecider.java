@@ -20,6 +20,8 @@ import java.util.Set;
  * runaway rule, an exception, no runbook chosen) ends in the fallback decision, reported, never in a lost alert.
  */
 public final class RunbookDecider {
+    /** Fallback flag of a decision whose evaluation went over its {@link dev.andon.rules.engine.EvaluationBudget}. */
+    public static final String OVER_BUDGET = "over-budget";
     private static final Logger LOG = LoggerFactory.getLogger(RunbookDecider.class);
 
     private final Plant plant;
@@ -57,6 +59,12 @@ public final class RunbookDecider {
             problems.report(new EvaluationProblems.EvaluationProblem(in.at(), alert.id(), ruleset.version(), "rules-error", detail));
             return fallback.decide(alert, "rules-error", "The rules failed on this alert (" + detail + ").",
                     ruleset.version(), in.at());
+        }
+        if (run.overBudget() != null) {
+            String detail = "evaluation stopped: it " + run.overBudget();
+            LOG.warn("ruleset {} over its evaluation budget on alert {}: {}", ruleset.version(), alert.id(), detail);
+            problems.report(new EvaluationProblems.EvaluationProblem(in.at(), alert.id(), ruleset.version(), OVER_BUDGET, detail));
+            return fallback.decide(alert, OVER_BUDGET, "The rules went over their budget: " + detail + ".", ruleset.version(), in.at());
         }
         if (run.cutOff()) {
             String detail = "rule '" + run.busiestRule() + "' fired " + run.busiestRuleFirings() + " times; evaluation stopped at the limit of "

@@ -57,6 +57,23 @@ final class DecisionTableCheck {
         return problems;
     }
 
+    /**
+     * The 1-based sheet row of a RuleSet setting ({@code Import}, {@code Functions}, {@code Variables}…), for problems
+     * in the DRL a table's header generated; 0 when the table has no such cell.
+     */
+    static int settingRow(byte[] bytes, InputType type, String setting) {
+        Cells cells = new Cells();
+        type.createParser(cells).parseFile(new ByteArrayInputStream(bytes));
+        for (Map.Entry<Integer, TreeMap<Integer, String>> row : cells.rows.entrySet()) {
+            for (String value : row.getValue().values()) {
+                if (value.trim().equalsIgnoreCase(setting)) {
+                    return row.getKey() + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
     private static String column(int index) {
         StringBuilder sb = new StringBuilder();
         int n = index + 1;

@@ -2,6 +2,7 @@ package dev.andon.rules.engine;
 
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
+import dev.andon.rules.engine.sandbox.DrlSafetyCheck;
 import dev.andon.rules.facts.DecisionDraft;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
 
 /**
  * Builds a {@link RuleBundle} into a {@link CompiledRuleset} with KieBuilder, or refuses it with every error as a
- * problem named {@code file:line} (for decision tables: the sheet row of the offending rule). Decision tables are
+ * problem named {@code file:line} (for decision tables: the sheet row of the offending rule). Every file first passes
+ * the sandbox gate ({@link DrlSafetyCheck}): rules are code, and nothing outside the fact model and the decision API
+ * gets as far as the compiler. Decision tables are
  * turned into DRL here rather than by the KieBuilder so that a broken table reports its own file and row.
  *
  * <p>Building takes a second or more, so identical content (same hash) is built once and its KieBase shared: a
@@ -88,6 +91,11 @@ public final class RulesetCompiler implements AutoCloseable {
             String ext = extension(name);
             switch (ext) {
                 case "drl" -> {
+                    List<Problem> refused = sandbox(name, new String(file.getValue(), StandardCharsets.UTF_8), null);
+                    if (!refused.isEmpty()) {
+                        problems.addAll(refused);
+                        continue;
+                    }
                     String path = RESOURCES + packageFolder(new String(file.getValue(), StandardCharsets.UTF_8)) + name;
                     kfs.write(path, file.getValue());
                     sources.put(path, new Source(name, null));
@@ -101,6 +109,11 @@ public final class RulesetCompiler implements AutoCloseable {
                             continue;
                         }
                         String drl = tableToDrl(file.getValue(), type);
+                        List<Problem> refused = sandbox(name, drl, new Table(file.getValue(), type, drl.split("\n", -1)));
+                        if (!refused.isEmpty()) {
+                            problems.addAll(refused);
+                            continue;
+                        }
                         String path = RESOURCES + packageFolder(drl) + name + ".drl";
                         kfs.write(path, drl.getBytes(StandardCharsets.UTF_8));
                         sources.put(path, new Source(name, drl.split("\n", -1)));
@@ -163,6 +176,39 @@ public final class RulesetCompiler implements AutoCloseable {
             }
         }
         return new CompiledRuleset(version, hash, base, rules, sessions);
+    }
+
+    /**
+     * The sandbox gate: what an uploaded file may contain ({@link DrlSafetyCheck}), checked before anything is compiled.
+     * For a decision table the check reads the DRL generated from it and names the sheet row.
+     */
+    private static List<Problem> sandbox(String file, String drl, Table table) {
+        List<Problem> out = new ArrayList<>();
+        for (DrlSafetyCheck.Violation v : DrlSafetyCheck.check(drl)) {
+            String where = table == null ? String.valueOf(v.line()) : table.rowOf(v.line());
+            out.add(new Problem(file + ":" + where, v.message()));
+        }
+        return out;
+    }
+
+    /** A decision table and the DRL generated from it, to name the sheet row of a line of that DRL. */
+    private record Table(byte[] bytes, InputType type, String[] drl) {
+        private static final Map<String, String> SETTINGS = Map.of("package", "RuleSet", "import", "Import",
+                "global", "Variables", "function", "Functions", "query", "Queries", "declare", "Declare",
+                "dialect", "Dialect");
+
+        String rowOf(int line) {
+            String row = tableRow(drl, line);
+            if (!"?".equals(row)) {
+                return row;
+            }
+            // Before the first rule: the line came from a RuleSet setting such as Import or Functions.
+            String text = line >= 1 && line <= drl.length ? drl[line - 1].trim() : "";
+            String keyword = text.split("\\s+", 2)[0];
+            String setting = SETTINGS.get(keyword);
+            int settingRow = setting == null ? 0 : DecisionTableCheck.settingRow(bytes, type, setting);
+            return settingRow > 0 ? String.valueOf(settingRow) : "?";
+        }
     }
 
     private record Built(KieContainer container, KieBase base, int rules, KieSessionsPool sessions) {

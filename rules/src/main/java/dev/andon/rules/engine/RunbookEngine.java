@@ -17,8 +17,15 @@ public final class RunbookEngine {
     public static final String ROUTING = "routing";
 
     private final int firingLimit;
+    private final EvaluationBudget budget;
 
     public RunbookEngine(int firingLimit) {
+        this(firingLimit, null);
+    }
+
+    /** With a budget for rulesets nobody approved yet (backtests); null for none beyond the firing limit. */
+    public RunbookEngine(int firingLimit, EvaluationBudget budget) {
+        this.budget = budget;
         if (firingLimit < 10) {
             throw new IllegalArgumentException("firing limit must be at least 10, got " + firingLimit);
         }
@@ -27,12 +34,20 @@ public final class RunbookEngine {
 
     public RuleRun run(CompiledRuleset ruleset, Collection<?> facts) {
         DecisionDraft draft = new DecisionDraft();
-        KieSession session = ruleset.sessions().newKieSession();
+        // A budgeted run (a ruleset not approved yet) gets a session of its own, never one from the pool live
+        // decisions use: it may be halted or abandoned half-way.
+        KieSession session = budget == null ? ruleset.sessions().newKieSession() : ruleset.kieBase().newKieSession();
         FiringRecorder recorder = null;
+        BudgetGuard guard = null;
         try {
             // A pooled session's reset leaves activation groups spent: without this, every routing row would fire.
             session.getAgenda().clear();
             session.setGlobal(RulesetCompiler.DECISION_GLOBAL, draft);
+            if (budget != null) {
+                guard = new BudgetGuard(budget, session);
+                session.addEventListener(guard.agenda);
+                session.addEventListener(guard.inserted);
+            }
             FactHandle runbook = session.insert(draft.getRunbook());
             for (Object fact : facts) {
                 session.insert(fact);
@@ -40,18 +55,36 @@ public final class RunbookEngine {
             recorder = new FiringRecorder(draft, session, runbook);
             session.addEventListener(recorder);
             // Focus is a stack: thresholds runs first, then routing, then the MAIN group.
-            session.getAgenda().getAgendaGroup(ROUTING).setFocus();
-            session.getAgenda().getAgendaGroup(THRESHOLDS).setFocus();
+            focus(session, ROUTING);
+            focus(session, THRESHOLDS);
             int fired = session.fireAllRules(firingLimit);
             Map.Entry<String, Integer> busiest = recorder.mostFired();
-            return new RuleRun(draft, fired, fired >= firingLimit, busiest.getKey(), busiest.getValue());
+            String overBudget = guard == null ? null : guard.exceeded();
+            return new RuleRun(draft, fired, overBudget == null && fired >= firingLimit, busiest.getKey(),
+                    busiest.getValue(), overBudget);
         } finally {
             if (recorder != null) {
                 session.removeEventListener(recorder);
             }
-            // Back to the pool, reset.
+            if (guard != null) {
+                session.removeEventListener(guard.agenda);
+                session.removeEventListener(guard.inserted);
+            }
+            // Back to the pool, reset (a budgeted run's own session is simply disposed).
             session.dispose();
         }
+    }
+
+    /** A ruleset without rules in a phase has no agenda group of that name (a fresh session then answers null). */
+    private static void focus(KieSession session, String group) {
+        var agendaGroup = session.getAgenda().getAgendaGroup(group);
+        if (agendaGroup != null) {
+            agendaGroup.setFocus();
+        }
+    }
+
+    public EvaluationBudget budget() {
+        return budget;
     }
 
     public int firingLimit() {

@@ -17,6 +17,17 @@ import java.util.Set;
 public final class DecisionDraft {
     public static final String UNACKNOWLEDGED = "unacknowledged";
     public static final String UNRESOLVED = "unresolved";
+    /**
+     * Result limits (part of the evaluation budget, enforced for every ruleset): a rule writing more than this throws,
+     * and the alert gets the fallback decision. Far above real runbooks and above what the firing limit lets a runaway
+     * rule write (so it is still reported as runaway); they stop a rule from growing a text with every firing, and
+     * bound a decision's size when the firing limit is raised.
+     */
+    public static final int MAX_TEXT = 2000;
+    public static final int MAX_STEPS = 10_000;
+    public static final int MAX_FLAGS = 100;
+    public static final int MAX_ESCALATIONS = 10_000;
+    public static final int MAX_REASONS = 10_000;
     private static final String[] NONE = new String[0];
 
     private final Runbook runbook = new Runbook();
@@ -28,6 +39,7 @@ public final class DecisionDraft {
     private final List<EscalationDraft> escalations = new ArrayList<>();
     private final List<RuleFiring> firings = new ArrayList<>();
     private RuleFiring current;
+    private int reasons;
 
     // ---- routing: which runbook, who owns it, by when ----
 
@@ -82,21 +94,27 @@ public final class DecisionDraft {
     }
 
     public void flag(String flag) {
-        flags.add(required(flag, "flag"));
+        String f = required(flag, "flag");
+        if (!flags.contains(f)) {
+            limit(flags.size(), MAX_FLAGS, "flags");
+        }
+        flags.add(f);
     }
 
     // ---- escalation ----
 
     /** After {@code afterMinutes} without acknowledgement or resolution ({@code trigger}), hand to a person in {@code toRole}. */
     public void escalate(int level, int afterMinutes, String trigger, String toRole, String reason) {
+        limit(escalations.size(), MAX_ESCALATIONS, "escalation steps");
         escalations.add(new EscalationDraft(positive(level, "escalation level"), positive(afterMinutes, "escalation minutes"),
-                trigger(trigger), required(toRole, "escalation role"), false, reason, ruleName()));
+                trigger(trigger), required(toRole, "escalation role"), false, text(reason, "escalation reason"), ruleName()));
     }
 
     /** Like {@link #escalate} but straight to the plant's on-call person for {@code role}. */
     public void escalateToOnCall(int level, int afterMinutes, String trigger, String role, String reason) {
+        limit(escalations.size(), MAX_ESCALATIONS, "escalation steps");
         escalations.add(new EscalationDraft(positive(level, "escalation level"), positive(afterMinutes, "escalation minutes"),
-                trigger(trigger), required(role, "escalation role"), true, reason, ruleName()));
+                trigger(trigger), required(role, "escalation role"), true, text(reason, "escalation reason"), ruleName()));
     }
 
     // ---- explanation ----
@@ -104,7 +122,8 @@ public final class DecisionDraft {
     /** Why the current rule fired, in words an operator understands. */
     public void because(String text) {
         if (current != null && text != null && !text.isBlank()) {
-            current.reasons.add(text.trim());
+            limit(reasons++, MAX_REASONS, "reasons");
+            current.reasons.add(text(text, "reason").trim());
         }
     }
 
@@ -153,6 +172,7 @@ public final class DecisionDraft {
     }
 
     private void addStep(int order, String role, String text, String documentId, String section, boolean safety) {
+        limit(steps.size(), MAX_STEPS, "steps");
         steps.add(new StepDraft(order, steps.size(), required(role, "step role"), required(text, "step text"),
                 required(documentId, "step document id"), required(section, "step section"), safety, ruleName()));
     }
@@ -165,11 +185,25 @@ public final class DecisionDraft {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " is missing");
         }
-        return value.trim();
+        return text(value, what).trim();
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return value == null || value.isBlank() ? null : text(value, "role").trim();
+    }
+
+    /** Refuses a text over {@link #MAX_TEXT} characters (null passes). */
+    static String text(String value, String what) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw new IllegalArgumentException(what + " is " + value.length() + " characters long; at most " + MAX_TEXT);
+        }
+        return value;
+    }
+
+    private static void limit(int count, int max, String what) {
+        if (count >= max) {
+            throw new IllegalArgumentException("more than " + max + " " + what + " in one decision");
+        }
     }
 
     private static int positive(int value, String what) {

@@ -9,8 +9,8 @@ public final class Procedure implements Describable {
     private final String documentId;
 
     public Procedure(String runbook, String documentId) {
-        this.runbook = runbook;
-        this.documentId = documentId;
+        this.runbook = DecisionDraft.text(runbook, "procedure runbook");
+        this.documentId = DecisionDraft.text(documentId, "procedure document id");
     }
 
     public String getRunbook() { return runbook; }

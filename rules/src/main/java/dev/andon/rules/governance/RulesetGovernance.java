@@ -1,12 +1,14 @@
 package dev.andon.rules.governance;
 
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.error.ConflictException;
 import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.PayloadTooLargeException;
 import dev.andon.core.error.Problem;
-import dev.andon.core.plant.Person;
-import dev.andon.core.plant.Plant;
+import dev.andon.core.identity.Action;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.rules.decision.ActiveRuleset;
 import dev.andon.rules.engine.CompiledRuleset;
@@ -24,18 +26,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How runbook rules change: upload (compiled at once; errors name file and line, the active rules stay untouched)
- * → backtest against stored alerts → approve (a process owner who is not the author) → activate (atomic swap; alerts
- * decided before keep the version recorded in their decision) → roll back. The rules folder is loaded at start as a
- * version of its own (author "rules-folder") and activated when it is new: deploying changed files is the approval.
+ * How runbook rules change: upload (checked by the sandbox gate and compiled at once; errors name file and line, the
+ * active rules stay untouched) → backtest against stored alerts (within a time and memory budget) → approve (someone
+ * allowed to, who is not the author) → activate (atomic swap; alerts decided before keep the version recorded in their
+ * decision) → roll back. Who may do each step is the {@link PermissionPolicy}'s answer for the acting
+ * {@link Principal}: {@code rulesets:upload} (process owners, runbook authors), {@code rulesets:approve},
+ * {@code rulesets:activate}; a backtest needs upload or approve. The rules folder is loaded at start as a version of
+ * its own (author "rules-folder") and activated when it is new: deploying changed files is the approval.
  */
 public final class RulesetGovernance {
-    public static final String APPROVER_ROLE = "process-owner";
     private static final Logger LOG = LoggerFactory.getLogger(RulesetGovernance.class);
     private static final int COMPILED_KEPT = 4;
+    /** Who activates the rules folder at start: the service itself (deploying the files was the approval). */
+    private static final Principal RULES_FOLDER = Principal.system(RulesetVersion.RULES_FOLDER);
 
     private final AndonDatabase db;
-    private final Plant plant;
+    private final PermissionPolicy policy;
+    private final AuditTrail audit;
     private final RulesetStore store;
     private final RulesetCompiler compiler;
     private final ActiveRuleset active;
@@ -46,10 +53,12 @@ public final class RulesetGovernance {
     private final Map<String, CompiledRuleset> compiled = new LinkedHashMap<>(8, 0.75f, true);
     private volatile List<Problem> folderProblems = List.of();
 
-    public RulesetGovernance(AndonDatabase db, Plant plant, RulesetStore store, RulesetCompiler compiler,
-                             ActiveRuleset active, Backtester backtester, Clock clock, long maxBytes, int maxFiles) {
+    public RulesetGovernance(AndonDatabase db, PermissionPolicy policy, AuditTrail audit, RulesetStore store,
+                             RulesetCompiler compiler, ActiveRuleset active, Backtester backtester, Clock clock,
+                             long maxBytes, int maxFiles) {
         this.db = db;
-        this.plant = plant;
+        this.policy = policy;
+        this.audit = audit;
         this.store = store;
         this.compiler = compiler;
         this.active = active;
@@ -60,15 +69,14 @@ public final class RulesetGovernance {
     }
 
     /**
-     * Compiles and stores a new version (not active). Throws {@link PayloadTooLargeException} over the size limit,
-     * {@link InvalidInputException} with a problem per error ("routing.xlsx:14", "runbooks.drl:42") otherwise.
-     * Uploading files identical to an existing version returns that version.
+     * Checks, compiles and stores a new version (not active) with {@code author} as its author. Throws
+     * {@link ForbiddenException} unless the author may {@code rulesets:upload}, {@link PayloadTooLargeException} over
+     * the size limit, {@link InvalidInputException} with a problem per error ("routing.xlsx:14", "runbooks.drl:42")
+     * otherwise. Uploading files identical to an existing version returns that version.
      */
-    public synchronized RulesetVersion upload(String author, Map<String, byte[]> files) {
+    public synchronized RulesetVersion upload(Principal author, Map<String, byte[]> files) {
+        policy.require(author, Action.RULESETS_UPLOAD, null);
         List<Problem> problems = new ArrayList<>();
-        if (author == null || author.isBlank()) {
-            problems.add(new Problem("author", "is required"));
-        }
         if (files == null || files.isEmpty()) {
             problems.add(new Problem("files", "at least one .drl, .csv or .xlsx file is required"));
         }
@@ -96,33 +104,50 @@ public final class RulesetGovernance {
             return same.get();
         }
         CompiledRuleset candidate = compiler.compile("upload", bundle);
-        RulesetVersion v = store.add(new RulesetStore.RulesetVersionDraft(author.trim(), clock.instant(),
-                RulesetVersion.UPLOAD, candidate.ruleCount()), bundle);
+        RulesetVersion v = db.write(() -> {
+            RulesetVersion added = store.add(new RulesetStore.RulesetVersionDraft(author.id(), clock.instant(),
+                    RulesetVersion.UPLOAD, candidate.ruleCount()), bundle);
+            audit.record(author, "ruleset.upload", "ruleset/" + added.version(), null, added);
+            return added;
+        });
         keep(candidate.as(v.version()));
         LOG.info("ruleset {} uploaded by {} ({} rules, {})", v.version(), v.author(), v.ruleCount(), v.hash());
         return v;
     }
 
-    /** Replays stored alerts with {@code version} and records the result with the version. */
-    public synchronized BacktestReport backtest(String version) {
+    /**
+     * Replays stored alerts with {@code version} (within the evaluation budget) and records the result with the
+     * version. Whoever may upload or approve rulesets may backtest.
+     */
+    public synchronized BacktestReport backtest(Principal who, String version) {
+        if (!policy.allows(who, Action.RULESETS_UPLOAD, null) && !policy.allows(who, Action.RULESETS_APPROVE, null)) {
+            throw new ForbiddenException((who == null ? "nobody" : who.id()) + " may not backtest rulesets: that takes "
+                    + Action.RULESETS_UPLOAD + " or " + Action.RULESETS_APPROVE);
+        }
         RulesetVersion v = store.get(version);
         BacktestReport report = backtester.run(compiled(v.version()));
-        store.update(v.withBacktest(new BacktestSummary(report.at(), report.replayed(), report.changed(), report.fallbacks())));
+        RulesetVersion tested = v.withBacktest(new BacktestSummary(report.at(), report.replayed(), report.changed(),
+                report.fallbacks(), report.overBudget(), report.stopped()));
+        db.write(() -> {
+            store.update(tested);
+            audit.record(who, "ruleset.backtest", "ruleset/" + version, v.backtest(), tested.backtest());
+        });
         return report;
     }
 
-    /** Only a person holding the process-owner role, and not the author, may approve; a backtest must come first. */
-    public synchronized RulesetVersion approve(String version, String approverPersonId) {
-        RulesetVersion v = store.get(version);
-        Person approver = plant.person(approverPersonId == null ? "" : approverPersonId.trim())
-                .orElseThrow(() -> new ForbiddenException("'" + approverPersonId + "' is not a person of the plant; only a "
-                        + APPROVER_ROLE + " may approve rules"));
-        if (!approver.hasRole(APPROVER_ROLE)) {
-            throw new ForbiddenException(approver.name() + " does not hold the " + APPROVER_ROLE + " role; only a "
-                    + APPROVER_ROLE + " may approve rules");
+    /**
+     * A person allowed to {@code rulesets:approve} who is not the author approves; a complete backtest must come first
+     * (one stopped by its budget does not count).
+     */
+    public synchronized RulesetVersion approve(Principal approver, String version) {
+        policy.require(approver, Action.RULESETS_APPROVE, null);
+        if (!approver.isPerson()) {
+            throw new ForbiddenException("an approval is a person's signature; " + approver.id() + " is not a person");
         }
+        RulesetVersion v = store.get(version);
         if (approver.id().equals(v.author())) {
-            throw new ForbiddenException("the author of " + version + " cannot approve it: a second process owner must");
+            throw new ForbiddenException("the author of " + version + " cannot approve it: someone else allowed to "
+                    + Action.RULESETS_APPROVE + " must");
         }
         if (v.approvedBy() != null) {
             return v;
@@ -130,36 +155,53 @@ public final class RulesetGovernance {
         if (v.backtest() == null) {
             throw new ConflictException("backtest " + version + " before approving it");
         }
+        if (v.backtest().stopped() != null) {
+            throw new ConflictException("the last backtest of " + version + " did not finish (" + v.backtest().stopped()
+                    + "); it cannot be approved");
+        }
         RulesetVersion approved = v.approved(approver.id(), clock.instant());
-        store.update(approved);
+        db.write(() -> {
+            store.update(approved);
+            audit.record(approver, "ruleset.approve", "ruleset/" + version, v, approved);
+        });
         LOG.info("ruleset {} approved by {}", version, approver.id());
         return store.get(version);
     }
 
-    /** Makes {@code version} the one new alerts are decided with; it must be approved (or come from the rules folder). */
-    public synchronized RulesetVersion activate(String version, String actor) {
+    /**
+     * Makes {@code version} the one new alerts are decided with; it must be approved (or come from the rules folder),
+     * and {@code who} must be allowed to {@code rulesets:activate}.
+     */
+    public synchronized RulesetVersion activate(Principal who, String version) {
+        policy.require(who, Action.RULESETS_ACTIVATE, null);
+        return activateAs(who, version);
+    }
+
+    private RulesetVersion activateAs(Principal actor, String version) {
         RulesetVersion v = store.get(version);
         if (v.active()) {
             return v;
         }
         if (v.approvedBy() == null && !RulesetVersion.RULES_FOLDER.equals(v.source())) {
-            throw new ConflictException(version + " is not approved; a " + APPROVER_ROLE + " approves it first");
+            throw new ConflictException(version + " is not approved; someone allowed to " + Action.RULESETS_APPROVE
+                    + " approves it first");
         }
         List<String> history = new ArrayList<>(store.history());
         history.remove(version);
         history.add(version);
-        return switchTo(v, history, actor);
+        return switchTo(v, history, actor, "ruleset.activate");
     }
 
-    /** Goes back to the version that was active before the current one. */
-    public synchronized RulesetVersion rollback(String actor) {
+    /** Goes back to the version that was active before the current one; needs {@code rulesets:activate}. */
+    public synchronized RulesetVersion rollback(Principal who) {
+        policy.require(who, Action.RULESETS_ACTIVATE, null);
         List<String> history = new ArrayList<>(store.history());
         if (history.size() < 2) {
             throw new ConflictException("there is no previous version to roll back to");
         }
         history.remove(history.size() - 1);
         RulesetVersion previous = store.get(history.get(history.size() - 1));
-        return switchTo(previous, history, actor);
+        return switchTo(previous, history, who, "ruleset.rollback");
     }
 
     public List<RulesetVersion> list() {
@@ -197,9 +239,9 @@ public final class RulesetGovernance {
                 RulesetVersion v = store.add(new RulesetStore.RulesetVersionDraft(RulesetVersion.RULES_FOLDER,
                         clock.instant(), RulesetVersion.RULES_FOLDER, c.ruleCount()), bundle);
                 keep(c.as(v.version()));
-                activate(v.version(), RulesetVersion.RULES_FOLDER);
+                activateAs(RULES_FOLDER, v.version());
             } else if (store.activeVersion().isEmpty()) {
-                activate(known.get().version(), RulesetVersion.RULES_FOLDER);
+                activateAs(RULES_FOLDER, known.get().version());
             }
             folderProblems = List.of();
         } catch (InvalidInputException e) {
@@ -219,13 +261,17 @@ public final class RulesetGovernance {
         }
     }
 
-    private RulesetVersion switchTo(RulesetVersion v, List<String> history, String actor) {
-        String who = actor == null || actor.isBlank() ? "unknown" : actor.trim();
+    private RulesetVersion switchTo(RulesetVersion v, List<String> history, Principal actor, String action) {
+        // The rules folder keeps its name as the activator; people are recorded by id.
+        String who = actor == RULES_FOLDER ? RulesetVersion.RULES_FOLDER : actor.id();
         CompiledRuleset next = compiled(v.version());
         Instant now = clock.instant();
+        String before = store.activeVersion().orElse(null);
         db.write(() -> {
             store.update(v.activated(who, now));
             store.setActive(v.version(), history);
+            audit.record(actor, action, "ruleset/" + v.version(), Map.of("active", before == null ? "" : before),
+                    Map.of("active", v.version()));
         });
         active.swap(next);
         LOG.info("ruleset {} activated by {}", v.version(), who);

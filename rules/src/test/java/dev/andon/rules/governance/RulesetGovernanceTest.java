@@ -7,6 +7,8 @@ import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.PayloadTooLargeException;
 import dev.andon.core.error.Problem;
+import dev.andon.core.identity.PlantPeople;
+import dev.andon.core.identity.Principal;
 import dev.andon.rules.support.Alerts;
 import dev.andon.rules.support.DecisionTableWorkbook;
 import dev.andon.rules.support.Rig;
@@ -23,15 +25,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RulesetGovernanceTest {
-    /** The sample plant's only process owner; the trainer Alessio Barbieri writes rule changes. */
-    static final String PROCESS_OWNER = "roberta.fontana";
-    static final String AUTHOR = "alessio.barbieri";
+    /** The sample plant's only process owner, and its runbook author. */
+    static final Principal PROCESS_OWNER = person("roberta.fontana");
+    static final Principal AUTHOR = person("bruno.esposito");
+    static final Principal MAINTENANCE = person("marco.ferri");
+
+    static Principal person(String id) {
+        return new PlantPeople(SampleRules.plant()).principalOf(id).orElseThrow();
+    }
 
     @TempDir
     Path dir;
@@ -75,8 +83,8 @@ class RulesetGovernanceTest {
 
     private RulesetVersion uploadedBacktestedApproved() {
         RulesetVersion v2 = rulesets.upload(AUTHOR, vibrationToOperator());
-        rulesets.backtest(v2.version());
-        return rulesets.approve(v2.version(), PROCESS_OWNER);
+        rulesets.backtest(AUTHOR, v2.version());
+        return rulesets.approve(PROCESS_OWNER, v2.version());
     }
 
     @Test
@@ -156,7 +164,7 @@ class RulesetGovernanceTest {
         assertThat(v2.version()).isEqualTo("v2");
         assertThat(v2.status()).isEqualTo("uploaded");
 
-        BacktestReport report = rulesets.backtest("v2");
+        BacktestReport report = rulesets.backtest(AUTHOR, "v2");
 
         assertThat(report.replayed()).isEqualTo(3);
         assertThat(report.changed()).isEqualTo(1);
@@ -176,24 +184,46 @@ class RulesetGovernanceTest {
     @Test
     void onlyAProcessOwnerWhoIsNotTheAuthorMayApprove() {
         RulesetVersion mine = rulesets.upload(PROCESS_OWNER, vibrationToOperator());
-        rulesets.backtest(mine.version());
+        assertThat(mine.author()).isEqualTo("roberta.fontana");
+        rulesets.backtest(PROCESS_OWNER, mine.version());
 
-        assertThatThrownBy(() -> rulesets.approve(mine.version(), PROCESS_OWNER))
+        assertThatThrownBy(() -> rulesets.approve(PROCESS_OWNER, mine.version()))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("author");
-        assertThatThrownBy(() -> rulesets.approve(mine.version(), "marco.ferri"))
-                .isInstanceOf(ForbiddenException.class).hasMessageContaining("process-owner");
-        assertThatThrownBy(() -> rulesets.approve(mine.version(), "somebody"))
-                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> rulesets.approve(MAINTENANCE, mine.version()))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("rulesets:approve");
+        assertThatThrownBy(() -> rulesets.approve(AUTHOR, mine.version()))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("rulesets:approve");
+        assertThatThrownBy(() -> rulesets.approve(Principal.machine("t1", "gateway", Set.of("alerts:write"), Set.of(), true),
+                mine.version())).isInstanceOf(ForbiddenException.class);
         assertThat(rulesets.get(mine.version()).approvedBy()).isNull();
+    }
+
+    @Test
+    void theAuthorIsWhoeverUploadedAndOnlyRunbookAuthorsAndProcessOwnersMayUploadOrBacktest() {
+        RulesetVersion v2 = rulesets.upload(AUTHOR, vibrationToOperator());
+        assertThat(v2.author()).isEqualTo("bruno.esposito");
+
+        assertThatThrownBy(() -> rulesets.upload(MAINTENANCE, sampleWith("extra.drl", "package plant.x;")))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("rulesets:upload");
+        assertThatThrownBy(() -> rulesets.upload(person("anna.rossi"), vibrationToOperator()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> rulesets.backtest(MAINTENANCE, v2.version()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> rulesets.activate(AUTHOR, v2.version()))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("rulesets:activate");
+        assertThatThrownBy(() -> rulesets.rollback(MAINTENANCE)).isInstanceOf(ForbiddenException.class);
+        assertThat(rulesets.list()).hasSize(2);
+        assertThat(rulesets.get(v2.version()).backtest()).isNull();
+        assertThat(rulesets.active()).map(RulesetVersion::version).contains("v1");
     }
 
     @Test
     void approvalNeedsABacktestAndActivationNeedsAnApproval() {
         RulesetVersion v2 = rulesets.upload(AUTHOR, vibrationToOperator());
 
-        assertThatThrownBy(() -> rulesets.activate(v2.version(), PROCESS_OWNER))
+        assertThatThrownBy(() -> rulesets.activate(PROCESS_OWNER, v2.version()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("not approved");
-        assertThatThrownBy(() -> rulesets.approve(v2.version(), PROCESS_OWNER))
+        assertThatThrownBy(() -> rulesets.approve(PROCESS_OWNER, v2.version()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("backtest");
         assertThat(rulesets.active()).map(RulesetVersion::version).contains("v1");
     }
@@ -202,13 +232,13 @@ class RulesetGovernanceTest {
     void activatedVersionDecidesNewAlertsWhileEarlierAlertsKeepTheirDecisionAndRollbackRestoresThePrevious() {
         AlertRecord before = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()));
         RulesetVersion approved = uploadedBacktestedApproved();
-        assertThat(approved.approvedBy()).isEqualTo(PROCESS_OWNER);
+        assertThat(approved.approvedBy()).isEqualTo(PROCESS_OWNER.id());
         assertThat(approved.status()).isEqualTo("approved");
 
-        RulesetVersion active = rulesets.activate("v2", PROCESS_OWNER);
+        RulesetVersion active = rulesets.activate(PROCESS_OWNER, "v2");
 
         assertThat(active.status()).isEqualTo("active");
-        assertThat(active.activatedBy()).isEqualTo(PROCESS_OWNER);
+        assertThat(active.activatedBy()).isEqualTo(PROCESS_OWNER.id());
         assertThat(rig.runbooks.health().activeVersion()).isEqualTo("v2");
         AlertRecord after = rig.runbooks.intake().receive(Alerts.fromSource("other-model", Alerts.pressVibration(0.82, rig.clock.instant())));
         assertThat(after.decision().rulesetVersion()).isEqualTo("v2");

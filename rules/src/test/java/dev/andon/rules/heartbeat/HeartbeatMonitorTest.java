@@ -73,7 +73,7 @@ class HeartbeatMonitorTest {
         assertThat(back.isSilent()).isFalse();
         AlertRecord resolved = rig.alerts.get(silent.id());
         assertThat(resolved.state()).isEqualTo(AlertState.RESOLVED);
-        assertThat(resolved.history()).last().satisfies(t -> assertThat(t.actor()).isEqualTo("andon-heartbeat"));
+        assertThat(resolved.history()).last().satisfies(t -> assertThat(t.actor()).isEqualTo("system:andon-heartbeat"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.andon.rules.support;
 
 import dev.andon.core.plant.Plant;
 import dev.andon.core.plant.ShiftRoster;
+import dev.andon.core.skills.Qualifications;
 import dev.andon.rules.decision.AssigneeResolver;
 import dev.andon.rules.decision.DecisionAssembler;
 import dev.andon.rules.decision.EvaluationProblems;
@@ -17,7 +18,7 @@ public final class Deciders {
 
     public static RunbookDecider forPlant(Plant plant, EvaluationProblems problems) {
         ShiftRoster roster = new ShiftRoster(plant);
-        AssigneeResolver people = new AssigneeResolver(roster);
+        AssigneeResolver people = new AssigneeResolver(roster, Qualifications.fromPlant(plant));
         return new RunbookDecider(plant, new FactBuilder(plant, roster, people), new RunbookEngine(1000),
                 new DecisionAssembler(people), new FallbackDecisions(roster, people), problems);
     }

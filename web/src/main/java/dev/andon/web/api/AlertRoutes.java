@@ -12,6 +12,7 @@ import dev.andon.core.identity.Principal;
 import dev.andon.web.auth.Principals;
 import dev.andon.core.error.Problem;
 import dev.andon.core.plant.Plant;
+import dev.andon.core.resolution.AlertResolutions;
 import dev.andon.core.store.AlertQuery;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.intake.AlertIntake;
@@ -40,11 +41,13 @@ public final class AlertRoutes {
     private final RequestBodies bodies;
     private final JsonResponses responses;
     private final PermissionPolicy policy;
+    private final AlertResolutions resolutions;
 
     public AlertRoutes(Plant plant, IncomingAlertReader reader, AlertIntake intake, AlertLifecycle lifecycle,
                        AlertStore alerts, EngineWorkers workers, RequestBodies bodies, JsonResponses responses,
-                       PermissionPolicy policy) {
+                       PermissionPolicy policy, AlertResolutions resolutions) {
         this.policy = policy;
+        this.resolutions = resolutions;
         this.plant = plant;
         this.reader = reader;
         this.intake = intake;
@@ -126,7 +129,14 @@ public final class AlertRoutes {
             throw new InvalidInputException(problems);
         }
         AlertState state = target;
-        workers.run(() -> lifecycle.transition(id, state, actor, note))
+        // resolving may say what fixed it; the resolution record commits with the transition
+        AlertResolutions.Input fix = new AlertResolutions.Input(RequestBodies.text(body, "cause"),
+                RequestBodies.text(body, "causeCode"), RequestBodies.text(body, "action"), RequestBodies.text(body, "actionCode"));
+        if (!fix.isEmpty() && state != AlertState.RESOLVED) {
+            throw new InvalidInputException("cause", "cause and action are recorded only when resolving (to: resolved)");
+        }
+        workers.run(() -> fix.isEmpty() ? lifecycle.transition(id, state, actor, note)
+                        : resolutions.resolve(lifecycle, id, actor, note, fix))
                 .onSuccess(rec -> responses.ok(ctx, rec))
                 .onFailure(ctx::fail);
     }

@@ -10,7 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * GET /api/events: server-sent events for live screens (alert decided or changed, station status). Fed from the event
+ * GET /api/events: server-sent events for live screens (alert decided or changed, station status,
+ * production recorded, handover step). Fed from the event
  * bus, so a clustered bus later brings other nodes' events to the same stream.
  */
 public final class EventStreamRoutes {
@@ -35,7 +36,9 @@ public final class EventStreamRoutes {
         List<MessageConsumer<String>> consumers = List.of(
                 forward(response, EventAddresses.ALERT_DECIDED, "alert"),
                 forward(response, EventAddresses.ALERT_CHANGED, "alert"),
-                forward(response, EventAddresses.STATION_STATUS, "station"));
+                forward(response, EventAddresses.STATION_STATUS, "station"),
+                forward(response, EventAddresses.LINE_EVENTS, "production"),
+                forward(response, EventAddresses.HANDOVER_STEP, "handover"));
         long timer = ctx.vertx().setPeriodic(KEEP_ALIVE_MS, id -> {
             if (!response.closed()) {
                 response.write(": keep-alive\n\n");

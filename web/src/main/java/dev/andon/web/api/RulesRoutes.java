@@ -50,20 +50,22 @@ public final class RulesRoutes {
                 "versions", runbooks.rulesets().list())));
         router.post("/api/rulesets").handler(this::upload);
         router.post("/api/rulesets/rollback").handler(ctx -> {
-            String actor = actor(ctx);
-            respond(ctx, 200, () -> runbooks.rulesets().rollback(actor));
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.rulesets().rollback(who));
         });
         router.get("/api/rulesets/:version").handler(ctx ->
                 respond(ctx, 200, () -> runbooks.rulesets().get(ctx.pathParam("version"))));
-        router.post("/api/rulesets/:version/backtest").handler(ctx ->
-                respond(ctx, 200, () -> runbooks.rulesets().backtest(ctx.pathParam("version"))));
+        router.post("/api/rulesets/:version/backtest").handler(ctx -> {
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.rulesets().backtest(who, ctx.pathParam("version")));
+        });
         router.post("/api/rulesets/:version/approve").handler(ctx -> {
-            String approver = actor(ctx);
-            respond(ctx, 200, () -> runbooks.rulesets().approve(ctx.pathParam("version"), approver));
+            Principal approver = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.rulesets().approve(approver, ctx.pathParam("version")));
         });
         router.post("/api/rulesets/:version/activate").handler(ctx -> {
-            String actor = actor(ctx);
-            respond(ctx, 200, () -> runbooks.rulesets().activate(ctx.pathParam("version"), actor));
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.rulesets().activate(who, ctx.pathParam("version")));
         });
 
         router.get("/api/alerts/:id/escalations").handler(ctx -> {
@@ -115,17 +117,16 @@ public final class RulesRoutes {
         });
     }
 
-    /** Multipart files (DRL, CSV, XLSX) with an {@code author} form field, or JSON {author, files: {name: text}}. */
+    /** Multipart files (DRL, CSV, XLSX) or JSON {files: {name: text}}; the author is the signed-in principal. */
     private void upload(RoutingContext ctx) {
+        Principal author = Principals.of(ctx);
         String contentType = String.valueOf(ctx.request().getHeader("Content-Type"));
         if (contentType.startsWith("multipart/")) {
-            String author = actor(ctx);
             List<FileUpload> files = Uploads.require(ctx);
             respond(ctx, 201, () -> runbooks.rulesets().upload(author, Uploads.read(files)));
             return;
         }
         JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
-        String author = actor(ctx);
         JsonNode files = body.get("files");
         if (files == null || !files.isObject() || files.isEmpty()) {
             throw new InvalidInputException("files", "must be an object of file name → file text");
@@ -145,12 +146,6 @@ public final class RulesRoutes {
         Principal who = Principals.of(ctx);
         respond(ctx, 201, () -> runbooks.silences().create(request, who));
     }
-
-    /** Who acts: always the signed-in principal (an actor/approver/author named in a body is not accepted). */
-    private static String actor(RoutingContext ctx) {
-        return Principals.of(ctx).id();
-    }
-
 
     private void respond(RoutingContext ctx, int status, Callable<Object> work) {
         responses.reply(ctx, status, workers.run(work));

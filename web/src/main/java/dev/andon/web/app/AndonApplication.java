@@ -5,7 +5,14 @@ import dev.andon.assistant.Assistants;
 import dev.andon.core.alert.IncomingAlertReader;
 import dev.andon.core.config.AndonSettings;
 import dev.andon.core.events.EventAddresses;
+import dev.andon.assistant.training.Training;
+import dev.andon.assistant.training.TrainingStore;
 import dev.andon.core.handover.HandoverNoteStore;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.skills.Coverage;
+import dev.andon.core.skills.SkillCatalog;
+import dev.andon.core.skills.SkillsMatrix;
+import dev.andon.core.skills.Staffing;
 import dev.andon.core.json.AndonJson;
 import dev.andon.core.store.LineStatusReader;
 import dev.andon.core.plant.Line;
@@ -22,7 +29,9 @@ import dev.andon.knowledge.index.MiniLmEmbedder;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.andon.rules.Runbooks;
+import dev.andon.connectors.Connectors;
 import dev.andon.web.api.AlertRoutes;
+import dev.andon.web.api.ConnectorRoutes;
 import dev.andon.web.api.ChatRoutes;
 import dev.andon.web.api.EventStreamRoutes;
 import dev.andon.web.api.HealthRoutes;
@@ -30,12 +39,13 @@ import dev.andon.web.api.KnowledgeRoutes;
 import dev.andon.web.api.LineRoutes;
 import dev.andon.web.api.PartHealth;
 import dev.andon.web.api.ReplayRoutes;
-import dev.andon.connectors.replay.RecordedAlertReplay;
 import dev.andon.web.api.RulesRoutes;
+import dev.andon.web.api.SectionPages;
+import dev.andon.web.api.SkillsRoutes;
+import dev.andon.web.api.TrainingRoutes;
 import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.signin.Identities;
 import dev.andon.core.signin.PasswordHasher;
-import dev.andon.core.identity.PermissionPolicy;
 import dev.andon.core.signin.SignInThrottle;
 import dev.andon.web.auth.AdminRoutes;
 import dev.andon.web.auth.ApiOperation;
@@ -45,6 +55,7 @@ import dev.andon.web.auth.Authenticator;
 import dev.andon.web.auth.BearerTokens;
 import dev.andon.web.auth.Guards;
 import dev.andon.web.auth.OpenApiDocument;
+import dev.andon.web.auth.SingleSignOn;
 import dev.andon.web.http.SecurityHeaders;
 import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.ErrorResponder;
@@ -135,21 +146,43 @@ public final class AndonApplication implements AutoCloseable {
         AlertStore alerts = new AlertStore(db, json);
         StationStatusStore stations = new StationStatusStore(db, json);
         HandoverNoteStore notes = new HandoverNoteStore(db, json);
+        ShiftFeature shift = ShiftFeature.build(plant, settings, db, json, alerts, stations, notes, policy, clock);
+        // every handover step joins the audit trail (after the step's own commit)
+        shift.handovers.addListener((report, step, who) -> {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("status", report.status().wire());
+            if (step.note() != null) {
+                after.put("note", step.note());
+            }
+            audit.record(who, "handover:" + step.action(), "handover " + report.id(), null, after);
+        });
 
+        SkillCatalog skillCatalog = SkillCatalog.of(plant);
+        SkillsMatrix skills = new SkillsMatrix(db, json, plant, skillCatalog, policy, audit, clock);
+        Coverage coverage = new Coverage(plant, skillCatalog, skills, Staffing.fromRoster(plant));
+
+        // Hands-on runbooks ask the skills matrix who is qualified.
         Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null,
-                policy, audit));
+                policy, audit, skills));
         // One in-process MiniLM model serves both the knowledge index and the assistant's intent recognition.
         EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
                 settings.path("knowledgeDir", "knowledge", plant.baseDir()), data.resolve("index"),
-                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm))
+                KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm)).permissions(policy)
                         .knownPlant(ids(plant.roles(), Role::id), ids(plant.lines(), Line::id),
                                 plant.lines().stream().flatMap(l -> l.stations().stream()).map(Station::id)
                                         .collect(Collectors.toSet()))
                         .build()));
+        // One audit record per committed document change: uploads, drafts, approvals, rejections, deletions.
+        knowledge.addListener(e -> audit.record(e.principal(), "document:" + e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                e.documentId() + (e.version() == null ? "" : "@" + e.version()),
+                e.currentBefore() == null ? null : Map.of("current", e.currentBefore()),
+                e.currentAfter() == null ? Map.of("file", e.file()) : Map.of("current", e.currentAfter(), "file", e.file())));
         knowledge.startWatching();
+        Training training = new Training(plant, knowledge, new TrainingStore(db, json), skills, db, policy, audit, clock);
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
-                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy).build());
+                notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy)
+                .shift(shift.handovers, shift.resolutions).training(training, skills, coverage).build());
 
         // One registry for /metrics: Vert.x's HTTP server meters (per route, so search and chat latency show), intake's, the JVM's.
         io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
@@ -170,12 +203,20 @@ public final class AndonApplication implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(json);
         EventPublisher events = new EventPublisher(vertx.eventBus(), json);
         runbooks.onChange(rec -> events.publish(EventAddresses.ALERT_CHANGED, rec));
+        shift.publishTo(events);
+        closeables.push(shift.draftAtShiftEnd(vertx, workers));
 
         PublishingIntake intake = new PublishingIntake(runbooks.intake(), events);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
                 Duration.ofSeconds(settings.getLong("maxFutureSkewSeconds", 300)), json, new IncomingAlertReader.Limits(
                 Duration.ofHours(settings.getLong("maxAlertAgeHours", 168)),
                 settings.getInt("payloadMaxDepth", 32), settings.getInt("payloadMaxBytes", 64 * 1024)));
+        Connectors connectors = push(closeables, Connectors.start(
+                settings.path("connectorsFile", "connectors.yaml", plant.baseDir()),
+                new Connectors.Parts(plant, reader, intake, runbooks.lifecycle(), alerts, stations,
+                        s -> events.publish(EventAddresses.STATION_STATUS, s), runbooks.heartbeats()::heartbeat, db,
+                        policy, json, clock, env), vertx));
+        runbooks.onChange(connectors::alertChanged);
         Map<String, Supplier<PartHealth>> health = new LinkedHashMap<>();
         health.put("store", () -> db.isOpen()
                 ? PartHealth.up(Map.of("file", db.file().toString(), "alerts", alerts.count()))
@@ -195,28 +236,37 @@ public final class AndonApplication implements AutoCloseable {
             detail.put("failedIngests", knowledge.failedIngests());
             return h.up() ? PartHealth.up(detail) : PartHealth.down(detail);
         });
+        health.put("connectors", () -> PartHealth.up(Map.of("connectors", connectors.health(),
+                "deadLetters", connectors.deadLetterCount(), "deadLettersDropped", connectors.deadLettersDropped())));
         health.put("assistant", () -> PartHealth.up(Map.of("mode", assistants.mode(), "model", assistants.model())));
 
         BearerTokens bearer = new BearerTokens(vertx, identities.signingKey());
+        boolean secureCookies = settings.getBoolean("secureCookies", false);
+        SingleSignOn sso = await(SingleSignOn.start(vertx, SingleSignOn.Settings.from(settings, env), identities, workers,
+                secureCookies));
         List<ApiOperation> operations = ApiOperations.all();
         Map<String, Object> openApi = OpenApiDocument.of(operations, policy, "1");
-        List<Consumer<Router>> routes = List.of(
-                new AuthRoutes(identities, bearer, plant, workers, bodies, responses,
-                        settings.getBoolean("secureCookies", false))::mount,
+        List<Consumer<Router>> routes = new java.util.ArrayList<>(List.of(
+                new AuthRoutes(identities, bearer, plant, workers, bodies, responses, secureCookies)::mount,
+                r -> SingleSignOn.mount(r, sso),
                 new AdminRoutes(identities, audit, workers, bodies, responses)::mount,
                 r -> r.get("/openapi.json").handler(ctx -> responses.ok(ctx, openApi)),
                 new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses,
-                        policy)::mount,
+                        policy, shift.resolutions)::mount,
                 new LineRoutes(plant, new LineStatusReader(plant, stations, alerts), stations, workers, bodies,
                         responses, events, clock)::mount,
                 new RulesRoutes(plant, runbooks, workers, bodies, responses, policy)::mount,
                 new KnowledgeRoutes(knowledge, workers, responses)::mount,
+                new SectionPages(knowledge, workers)::mount,
                 new ChatRoutes(assistants, workers, bodies, responses)::mount,
-                new ReplayRoutes(new RecordedAlertReplay(json, clock, RecordedAlertReplay.Sleeper.real()),
-                        doc -> intake.receive(reader.read(doc)).id(), workers, responses)::mount,
+                new ReplayRoutes(connectors, workers, responses)::mount,
+                new ConnectorRoutes(connectors, workers, responses)::mount,
+                new SkillsRoutes(plant, skills, coverage, workers, bodies, responses, clock)::mount,
+                new TrainingRoutes(training, workers, bodies, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,
                 new HealthRoutes(health, workers, responses)::mount,
-                new dev.andon.web.api.MetricsRoutes(registry)::mount);
+                new dev.andon.web.api.MetricsRoutes(registry)::mount));
+        routes.addAll(shift.routes(workers, bodies, responses));
         HttpVerticle http = new HttpVerticle(port, settings.getLong("maxBodyBytes", 1_048_576),
                 settings.getLong("maxUploadBytes", KnowledgeOptions.DEFAULT_MAX_FILE_BYTES + 1_048_576),
                 data.resolve("uploads").toString(),

@@ -7,7 +7,9 @@ import java.util.List;
 
 import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.PATCH;
 import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
 
 /**
  * Every operation of the HTTP API with the permission it needs: the one table from which the guards are mounted and
@@ -23,6 +25,8 @@ public final class ApiOperations {
         ops.add(ApiOperation.open(POST, "/api/auth/login", "sign in with user and password; sets the session cookie"));
         ops.add(ApiOperation.open(POST, "/api/auth/token", "sign in with user and password; returns a bearer token (JWT)"));
         ops.add(ApiOperation.open(GET, "/api/auth/session", "who is signed in on this browser, with the CSRF token"));
+        ops.add(ApiOperation.open(GET, "/api/auth/oidc/login", "single sign-on: off to the OpenID Connect provider"));
+        ops.add(ApiOperation.open(GET, "/api/auth/oidc/callback", "single sign-on: back from the provider; sets the session cookie"));
         ops.add(ApiOperation.signedIn(POST, "/api/auth/logout", "end this browser session"));
         ops.add(ApiOperation.signedIn(POST, "/api/auth/password", "change your own password"));
         ops.add(ApiOperation.signedIn(GET, "/api/auth/me", "who you are: roles, lines, what you may do"));
@@ -35,6 +39,7 @@ public final class ApiOperations {
         ops.add(ApiOperation.of(POST, "/api/tokens", Action.TOKENS_MANAGE, "create a machine token (secret shown once)"));
         ops.add(ApiOperation.of(POST, "/api/tokens/:id/revoke", Action.TOKENS_MANAGE, "revoke a machine token"));
         ops.add(ApiOperation.of(GET, "/api/audit", Action.AUDIT_READ, "audit trail, newest first"));
+        ops.add(ApiOperation.of(GET, "/metrics", Action.METRICS_READ, "Prometheus metrics (a scraper's machine token: metrics:read)"));
         ops.add(ApiOperation.of(GET, "/api/audit/verify", Action.AUDIT_READ, "check the audit chain"));
         // alerts
         ops.add(ApiOperation.of(POST, "/api/alerts", Action.ALERTS_RAISE, "raise an alert (line checked against the alert's line)"));
@@ -43,13 +48,39 @@ public final class ApiOperations {
         ops.add(ApiOperation.of(POST, "/api/alerts/:id/transitions", Action.ALERTS_TRANSITION, "acknowledge, start, resolve… (on the alert's line)"));
         ops.add(ApiOperation.of(GET, "/api/alerts/:id/escalations", Action.ALERTS_READ, "pending escalation steps"));
         ops.add(ApiOperation.of(GET, "/api/events", Action.EVENTS_SUBSCRIBE, "server-sent events"));
-        ops.add(ApiOperation.of(POST, "/api/replay", Action.REPLAY_RUN, "replay a recording through intake"));
+        ops.add(ApiOperation.of(POST, "/api/replay", Action.REPLAY_RUN, "replay a recording through intake (multipart; speed=max|60x)"));
+        ops.add(ApiOperation.of(GET, "/api/replay/:id", Action.REPLAY_RUN, "progress and report of a paced replay"));
+        // connectors
+        ops.add(ApiOperation.signedIn(GET, "/api/connectors", "connectors with their health; dead-letter counts"));
+        ops.add(ApiOperation.of(GET, "/api/connectors/dead-letters", Action.CONNECTORS_MANAGE, "dead letters, newest first"));
+        ops.add(ApiOperation.of(POST, "/api/connectors/alertmanager", Action.ALERTS_RAISE, "Prometheus Alertmanager webhook (v4; each alert's line checked; ?connector= with several)"));
+        ops.add(ApiOperation.of(POST, "/api/connectors/webhooks/:name", Action.ALERTS_RAISE, "generic alert webhook (bound callers; optional HMAC signature)"));
+        ops.add(ApiOperation.signedIn(GET, "/api/connectors/:name", "a connector's health"));
+        ops.add(ApiOperation.of(POST, "/api/connectors/:name/enable", Action.CONNECTORS_MANAGE, "switch a connector on"));
+        ops.add(ApiOperation.of(POST, "/api/connectors/:name/disable", Action.CONNECTORS_MANAGE, "switch a connector off"));
         // plant and lines
         ops.add(ApiOperation.of(GET, "/api/plant", Action.PLANT_READ, "the plant: lines, stations, roles, alert types"));
         ops.add(ApiOperation.of(GET, "/api/people", Action.PLANT_READ, "people of the plant"));
         ops.add(ApiOperation.of(GET, "/api/lines", Action.PLANT_READ, "lines"));
         ops.add(ApiOperation.onLine(GET, "/api/lines/:id/status", Action.ALERTS_READ, "id", "line status"));
         ops.add(ApiOperation.onLine(POST, "/api/lines/:id/stations/:station/status", Action.STATIONS_WRITE, "id", "report a station's state"));
+        // shifts, line events and OEE, handover, what fixed it last time
+        ops.add(ApiOperation.onLine(GET, "/api/lines/:id/shifts", Action.PLANT_READ, "id", "current, previous and next shift with their crews"));
+        ops.add(ApiOperation.of(GET, "/api/roster/swaps", Action.PLANT_READ, "roster swaps"));
+        ops.add(ApiOperation.of(POST, "/api/roster/swaps", Action.ROSTER_MANAGE, "record a roster swap (on the shift's line)"));
+        ops.add(ApiOperation.onLine(POST, "/api/lines/:id/events", Action.LINE_EVENTS_WRITE, "id", "a batch of line events (state changes, counts)"));
+        ops.add(ApiOperation.onLine(GET, "/api/lines/:id/kpis", Action.PLANT_READ, "id", "OEE, downtime and scrap Pareto per shift or date range"));
+        ops.add(ApiOperation.of(GET, "/api/board", Action.PLANT_READ, "the andon board: every station's state, open alerts, OEE"));
+        ops.add(ApiOperation.onLine(GET, "/api/lines/:id/handover", Action.HANDOVER_READ, "id", "the handover report of a line's shift (JSON, md, html)"));
+        ops.add(ApiOperation.of(GET, "/api/handovers", Action.HANDOVER_READ, "handover reports, newest shift first"));
+        ops.add(ApiOperation.of(GET, "/api/handovers/mine", Action.HANDOVER_READ, "the latest report handed over to you"));
+        ops.add(ApiOperation.of(GET, "/api/handovers/:key", Action.HANDOVER_READ, "a handover report (JSON, md, html)"));
+        ops.add(ApiOperation.of(PATCH, "/api/handovers/:key", Action.HANDOVER_SIGN, "edit a report (that shift's outgoing leader)"));
+        ops.add(ApiOperation.of(POST, "/api/handovers/:key/sign", Action.HANDOVER_SIGN, "sign (that shift's outgoing leader)"));
+        ops.add(ApiOperation.of(POST, "/api/handovers/:key/accept", Action.HANDOVER_SIGN, "accept and lock (the incoming leader)"));
+        ops.add(ApiOperation.of(POST, "/api/handovers/:key/send-back", Action.HANDOVER_SIGN, "send back with a question (the incoming leader)"));
+        ops.add(ApiOperation.of(GET, "/api/alerts/:id/recurrence", Action.ALERTS_READ, "last resolutions of the same problem and this month's count"));
+        ops.add(ApiOperation.of(GET, "/api/alerts/:id/resolution", Action.ALERTS_READ, "what fixed this alert"));
         // silences, heartbeats, incidents
         ops.add(ApiOperation.of(GET, "/api/silences", Action.ALERTS_READ, "silences"));
         ops.add(ApiOperation.of(POST, "/api/silences", Action.SILENCES_MANAGE, "create a silence (on its line)"));
@@ -75,13 +106,48 @@ public final class ApiOperations {
         ops.add(ApiOperation.of(POST, "/api/knowledge/rebuild", Action.DOCUMENTS_APPROVE, "rebuild the index"));
         ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id", Action.KNOWLEDGE_READ, "a document"));
         ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id/sections/:section", Action.KNOWLEDGE_READ, "a section"));
-        ops.add(ApiOperation.of(DELETE, "/api/knowledge/documents/:id", Action.DOCUMENTS_DELETE, "delete a document"));
+        ops.add(ApiOperation.of(DELETE, "/api/knowledge/documents/:id", Action.DOCUMENTS_DELETE,
+                "delete a document (a controlled one waits for approval: 202)"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/imports", Action.DOCUMENTS_IMPORT_FOLDER, "import a folder on the server"));
+        // Drafts: the list says who asked for what; the text of a draft is for approvers only.
+        ops.add(ApiOperation.of(GET, "/api/knowledge/drafts", Action.KNOWLEDGE_READ, "changes waiting for approval"));
+        ops.add(ApiOperation.of(GET, "/api/knowledge/documents/:id/versions/:version/draft", Action.DOCUMENTS_APPROVE,
+                "a draft version with its sections"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/documents/:id/versions/:version/approve", Action.DOCUMENTS_APPROVE,
+                "approve a draft (its owner role; never your own)"));
+        ops.add(ApiOperation.signedIn(POST, "/api/knowledge/documents/:id/versions/:version/reject",
+                "reject a draft (an approver) or withdraw your own"));
+        ops.add(ApiOperation.of(POST, "/api/knowledge/documents/:id/deletion/approve", Action.DOCUMENTS_APPROVE,
+                "approve a requested deletion (its owner role; never your own)"));
+        ops.add(ApiOperation.signedIn(POST, "/api/knowledge/documents/:id/deletion/reject",
+                "reject a requested deletion (an approver) or withdraw your own"));
+        ops.add(ApiOperation.of(GET, "/knowledge/documents/:id/sections/:section", Action.KNOWLEDGE_READ,
+                "a section as a readable HTML page (chat citations link here)"));
         // chat
         ops.add(ApiOperation.of(POST, "/api/chat", Action.CHAT_USE, "ask the assistant"));
         ops.add(ApiOperation.of(POST, "/api/chat/stream", Action.CHAT_USE, "ask the assistant, streamed (SSE)"));
         ops.add(ApiOperation.of(POST, "/api/chat/feedback", Action.CHAT_USE, "feedback on an answer of yours"));
         ops.add(ApiOperation.of(GET, "/api/chat/conversations", Action.CHAT_USE, "your conversations"));
         ops.add(ApiOperation.of(GET, "/api/chat/conversations/:id", Action.CHAT_USE, "one of your conversations"));
+        // skills matrix and coverage (changes: the engine checks skills:manage on every line the skill is needed on)
+        ops.add(ApiOperation.of(GET, "/api/skills", Action.PLANT_READ, "skills: stations, equipment, declared procedures"));
+        ops.add(ApiOperation.of(GET, "/api/skills/matrix", Action.PLANT_READ, "the skills matrix (?person=&line=) with status"));
+        ops.add(ApiOperation.of(PUT, "/api/skills/matrix/:person/:skill", Action.SKILLS_MANAGE, "set a qualification (level, until)"));
+        ops.add(ApiOperation.of(DELETE, "/api/skills/matrix/:person/:skill", Action.SKILLS_MANAGE, "remove a qualification"));
+        ops.add(ApiOperation.of(GET, "/api/skills/recertification", Action.PLANT_READ, "qualifications lapsing within ?within= days"));
+        ops.add(ApiOperation.of(GET, "/api/skills/coverage", Action.PLANT_READ, "skills nobody on shift can do (?line=&from=&days=)"));
+        ops.add(ApiOperation.of(GET, "/api/skills/:skill/on-shift", Action.PLANT_READ, "who on the current shift can do a skill"));
+        // training (sign-off and observation: the engine checks training:manage on the path's line, and never one's own)
+        ops.add(ApiOperation.of(GET, "/api/training/paths/:role/:line", Action.TRAINING_TAKE, "the onboarding path of a role on a line"));
+        ops.add(ApiOperation.onLine(PUT, "/api/training/paths/:role/:line", Action.TRAINING_MANAGE, "line", "save the line's standard path"));
+        ops.add(ApiOperation.of(GET, "/api/training/me", Action.TRAINING_TAKE, "your paths and progress"));
+        ops.add(ApiOperation.of(POST, "/api/training/me/read", Action.TRAINING_TAKE, "mark a section of your path read"));
+        ops.add(ApiOperation.of(GET, "/api/training/me/quiz", Action.TRAINING_TAKE, "a quiz of your path, without answers"));
+        ops.add(ApiOperation.of(POST, "/api/training/me/quiz", Action.TRAINING_TAKE, "answer a quiz of your path"));
+        ops.add(ApiOperation.of(GET, "/api/training/people/:person", Action.TRAINING_MANAGE, "someone's progress"));
+        ops.add(ApiOperation.of(POST, "/api/training/people/:person/observed", Action.TRAINING_MANAGE, "record a practical task as shown"));
+        ops.add(ApiOperation.of(POST, "/api/training/people/:person/sign-off", Action.TRAINING_MANAGE, "sign off a complete module"));
+        ops.add(ApiOperation.of(GET, "/api/training/dashboard", Action.TRAINING_MANAGE, "progress and pending sign-offs (?line=)"));
         return List.copyOf(ops);
     }
 }

@@ -62,7 +62,7 @@ public final class Authenticator implements Handler<RoutingContext> {
         }
         Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
         Optional<BrowserSession> session = cookie == null ? Optional.empty() : identities.session(cookie.getValue());
-        Optional<Identities.SignedIn> who = session.flatMap(s -> identities.signedIn(s.userId()));
+        Optional<Identities.SignedIn> who = session.flatMap(identities::signedIn);
         if (who.isPresent()) {
             if (!SAFE.contains(ctx.request().method())
                     && !session.get().csrfToken().equals(ctx.request().getHeader(CSRF_HEADER))) {

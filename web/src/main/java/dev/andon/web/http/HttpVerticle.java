@@ -63,6 +63,9 @@ public final class HttpVerticle extends VerticleBase {
         });
         // Who is asking, then whether they may: both before any feature route sees the request.
         router.route("/api/*").handler(authenticator);
+        router.route("/knowledge/*").handler(authenticator); // section pages cited by chat answers: same sign-in
+        router.route("/metrics").handler(authenticator); // a scraper brings a machine token with metrics:read
+
         guards.accept(router);
         routes.forEach(r -> r.accept(router));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));

@@ -30,6 +30,8 @@ public final class HttpBench {
             "onboard me as an operator on L2",
             "how do I isolate hydraulic energy before working on the press?");
 
+    private static String bearer;
+
     public static void main(String[] args) throws Exception {
         int alerts = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int chats = args.length > 1 ? Integer.parseInt(args[1]) : 50;
@@ -39,6 +41,12 @@ public final class HttpBench {
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://localhost:" + app.port();
+            // since sign-in: the L2 team leader may raise alerts on L2 and chat; one bearer token for the whole run
+            String password = dev.andon.web.app.FirstStartFiles.samplePasswords(data).getProperty("luca.bianchi");
+            HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"user\":\"luca.bianchi\",\"password\":\"" + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            bearer = "Bearer " + new com.fasterxml.jackson.databind.ObjectMapper().readTree(signIn.body()).get("token").asText();
             String stations[] = {"coil-1", "press-3", "station-4", "vision-5"};
             String types[] = {"vibration-anomaly", "temperature-drift", "tool-wear", "hydraulic-pressure-drop"};
 
@@ -55,7 +63,7 @@ public final class HttpBench {
                             .formatted(n, stations[n % 4], types[(n / 4) % 4], java.time.Instant.now().minusSeconds(1));
                     long t = System.nanoTime();
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts"))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            .header("Content-Type", "application/json").header("Authorization", bearer).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 202) {
                         throw new IllegalStateException("intake answered " + r.statusCode() + ": " + r.body());
@@ -95,7 +103,7 @@ public final class HttpBench {
     private static void chat(HttpClient client, String base, String message) throws Exception {
         String body = "{\"message\":\"" + message.replace("\"", "\\\"") + "\",\"userId\":\"luca.bianchi\",\"role\":\"team-leader\",\"line\":\"L2\"}";
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/chat"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", bearer).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("chat answered " + r.statusCode() + ": " + r.body());

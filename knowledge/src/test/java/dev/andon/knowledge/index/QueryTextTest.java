@@ -1,0 +1,42 @@
+package dev.andon.knowledge.index;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Floor phrasing of numbers and units meets the way documents and their tables write them. */
+class QueryTextTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2 inch bar|2 inch inches bar",
+            "2\" bar|2 inch inches bar",
+            "2in bar|2 inch inches bar",
+            "a 36 ft ladder|a 36 feet foot ladder",
+            "8 hr shift|8 hours shift",
+            "95 dB|95 dB dBA sound level",
+            "200 lbs load|200 pounds load",
+            "50 mm bar|50 mm millimeters bar"})
+    void unitsAreSpelledAsDocumentsWriteThem(String asked, String seen) {
+        assertThat(QueryText.withUnits(asked)).isEqualToIgnoringCase(seen);
+    }
+
+    @Test
+    void inAsAWordIsNotAnInch() {
+        assertThat(QueryText.withUnits("work 10 in a row")).isEqualTo("work 10 in a row");
+    }
+
+    @Test
+    void conversationalFillerDoesNotReachKeywordSearch() {
+        assertThat(QueryText.forKeywords("got a pile of 2 inch bar to cut, what blade do I want on it?"))
+                .isEqualTo("a of 2 inch inches bar to cut blade");
+        assertThat(QueryText.forKeywords("what's the deal with the guard?")).isEqualTo("the with the guard");
+    }
+
+    @Test
+    void aQuestionOfOnlyFillerIsKeptWhole() {
+        assertThat(QueryText.forKeywords("what do I do?")).isEqualTo("what do i do?");
+    }
+}
