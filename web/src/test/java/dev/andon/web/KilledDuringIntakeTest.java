@@ -46,36 +46,55 @@ class KilledDuringIntakeTest {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         for (int cycle = 0; cycle < cycles; cycle++) {
-            int port = freePort();
-            Process child = start(port);
             try {
-                String base = "http://127.0.0.1:" + port;
-                await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                        .until(() -> client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-                String token = signIn(client, base);
-                AtomicBoolean sending = new AtomicBoolean(true);
-                List<Thread> senders = new ArrayList<>();
-                int c = cycle;
-                for (int t = 0; t < SENDERS; t++) {
-                    int sender = t;
-                    Thread th = new Thread(() -> send(client, base, token, c, sender, sending, answered));
-                    th.start();
-                    senders.add(th);
-                }
-                int before = answered.size();
-                await().atMost(120, TimeUnit.SECONDS).until(() -> answered.size() >= before + 100);
-                child.destroyForcibly(); // SIGKILL: no shutdown hook, no close
-                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                sending.set(false);
-                for (Thread th : senders) {
-                    th.join();
-                }
-            } finally {
-                child.destroyForcibly();
+                runAndKill(cycle, client, answered);
+            } catch (Throwable t) {
+                throw new AssertionError("cycle " + cycle + " failed; the service said:\n" + tail(data.resolve("child.log")), t);
             }
         }
+        verifyStore(answered);
+    }
 
+    private void runAndKill(int cycle, HttpClient client, Map<String, String> answered) throws Exception {
+        int port = freePort();
+        Process child = start(port);
+        try {
+            String base = "http://127.0.0.1:" + port;
+            await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            String token = signIn(client, base);
+            AtomicBoolean sending = new AtomicBoolean(true);
+            List<Thread> senders = new ArrayList<>();
+            int c = cycle;
+            for (int t = 0; t < SENDERS; t++) {
+                int sender = t;
+                Thread th = new Thread(() -> send(client, base, token, c, sender, sending, answered));
+                th.start();
+                senders.add(th);
+            }
+            int before = answered.size();
+            await().atMost(120, TimeUnit.SECONDS).until(() -> answered.size() >= before + 100);
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no close
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            sending.set(false);
+            for (Thread th : senders) {
+                th.join();
+            }
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        if (!java.nio.file.Files.exists(log)) {
+            return "(no log)";
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    private void verifyStore(Map<String, String> answered) {
         try (AndonDatabase db = AndonDatabase.open(data)) {
             AlertStore store = new AlertStore(db, AndonJson.newMapper());
             Map<String, List<String>> bySource = new HashMap<>();

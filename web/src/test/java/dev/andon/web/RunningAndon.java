@@ -27,6 +27,7 @@ final class RunningAndon implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "test-admin-password-0001";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     final AndonApplication app;
     final Path dataDir;
@@ -53,23 +54,8 @@ final class RunningAndon implements AutoCloseable {
      * a client gets one: POST /api/auth/token with the sample password the first start generated.
      */
     String tokenFor(String personId) {
-        return tokens.computeIfAbsent(personId, id -> {
-            try {
-                String body = "{\"user\":\"" + id + "\",\"password\":\"" + passwordOf(id) + "\"}";
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/auth/token")))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("sign-in as " + id + " failed: " + r.statusCode() + " " + r.body());
-                }
-                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("token").asText();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+        return tokens.computeIfAbsent(personId, id -> postForField("/api/auth/token",
+                Map.of("user", id, "password", passwordOf(id)), null, 200, "token"));
     }
 
     /** The password of a sample person (generated at first start into the data folder) or of the admin. */
@@ -86,16 +72,23 @@ final class RunningAndon implements AutoCloseable {
 
     /** A machine token with these scopes (e.g. alerts:write for a model gateway), created by the admin over HTTP. */
     String machineToken(String name, String... scopes) {
+        return postForField("/api/tokens", Map.of("name", name, "scopes", java.util.List.of(scopes)), tokenFor("admin"),
+                201, "secret");
+    }
+
+    /** POSTs {@code body} as JSON (with a bearer token when given) and returns one text field of the answer. */
+    private String postForField(String path, Object body, String bearer, int expectedStatus, String field) {
         try {
-            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-                    Map.of("name", name, "scopes", java.util.List.of(scopes)));
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/tokens")))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokenFor("admin"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 201) {
-                throw new IllegalStateException("token creation failed: " + r.statusCode() + " " + r.body());
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (bearer != null) {
+                b.header("Authorization", "Bearer " + bearer);
             }
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("secret").asText();
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expectedStatus) {
+                throw new IllegalStateException("POST " + path + " failed: " + r.statusCode() + " " + r.body());
+            }
+            return JSON.readTree(r.body()).get(field).asText();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -60,6 +60,8 @@ class ShiftPagesBrowserTest {
                 "--disable-dev-shm-usage", "--user-data-dir=" + profileDir);
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // Live updates re-render tiles and cards: an element found a moment ago may be replaced; look again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach

@@ -49,6 +49,8 @@ class TrainingPagesBrowserTest {
                 "--disable-dev-shm-usage", "--user-data-dir=" + profileDir);
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // Live updates re-render tiles and cards: an element found a moment ago may be replaced; look again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach

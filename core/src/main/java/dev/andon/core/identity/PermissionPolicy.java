@@ -180,12 +180,4 @@ public final class PermissionPolicy {
     public Set<String> scopes() {
         return new TreeSet<>(scopeGrants.keySet());
     }
-
-    /** For tests and documentation: the actions each role has on its own lines and on any line. */
-    public Map<String, Map<String, Set<Action>>> describe() {
-        Map<String, Map<String, Set<Action>>> out = new HashMap<>();
-        out.put("everyone", Map.of("any-line", everyone.anyLine()));
-        roleGrants.forEach((role, g) -> out.put(role, Map.of("own-line", g.ownLine(), "any-line", g.anyLine())));
-        return out;
-    }
 }

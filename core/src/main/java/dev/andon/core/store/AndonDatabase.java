@@ -3,7 +3,9 @@ package dev.andon.core.store;
 import org.mapdb.Atomic;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
-import org.mapdb.DBMaker;
+import org.mapdb.CC;
+import org.mapdb.StoreWAL;
+import org.slf4j.LoggerFactory;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
@@ -16,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The one MapDB file of a node, opened with a write-ahead log so that whatever was committed survives a kill.
+ * The one MapDB file of a node; a commit that returned survives a kill (see {@link JournaledVolume}).
  * Every logical write goes through {@link #write}: one commit when it succeeds, a rollback when it throws, so nothing
  * is ever half-written. MapDB's rollback covers the whole file, hence a single writer at a time.
  */
@@ -33,9 +35,25 @@ public final class AndonDatabase implements AutoCloseable {
     /** A test seam standing in for a full disk: when it returns an exception, the commit fails with it. */
     private volatile String commitFault;
 
-    private AndonDatabase(DB db, Path file) {
-        this.db = db;
+    private AndonDatabase(Path file) {
         this.file = file;
+        // Opening writes the catalogue of a new store: it counts as a write for the guard on the log.
+        writeLock.lock();
+        try {
+            int replayed = JournaledVolume.recover(file);
+            if (replayed > 0) {
+                LoggerFactory.getLogger(AndonDatabase.class).info("store: replayed the last commit ({} writes) from its journal after an unclean stop", replayed);
+            }
+            deleteStaleLogFiles(file);
+            StoreVolumes volumes = new StoreVolumes(file, writeLock::isHeldByCurrentThread);
+            boolean existed = volumes.exists(file.toString());
+            // DBMaker offers no way to choose the volumes, so the store is made as DBMaker.fileDB(..).transactionEnable() makes it.
+            StoreWAL store = StoreWAL.make(file.toString(), volumes, 0L, true, CC.STORE_DIRECT_CONC_SHIFT, 0L, 0L,
+                    false, false, false, true, false);
+            this.db = new DB(store, existed, true, AndonDatabase.class.getClassLoader(), 0);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     public static AndonDatabase open(Path dataDir) {
@@ -44,15 +62,18 @@ public final class AndonDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data folder " + dataDir, e);
         }
-        Path file = dataDir.resolve(FILE_NAME);
-        // A file channel, not memory mapping: mapped files answer a full disk with SIGBUS (the JVM dies) where a
-        // channel throws an IOException that becomes a 503 and a rollback; mapping also cost more per commit here
-        // (a fresh write-ahead-log file is mapped and faulted in for every commit).
-        DB db = DBMaker.fileDB(file.toFile())
-                .transactionEnable()
-                .fileChannelEnable()
-                .make();
-        return new AndonDatabase(db, file);
+        return new AndonDatabase(dataDir.resolve(FILE_NAME));
+    }
+
+    /** Write-ahead-log files left by earlier versions, which kept the log on disk; MapDB never reads them back. */
+    private static void deleteStaleLogFiles(Path file) {
+        try (var old = Files.newDirectoryStream(file.getParent(), file.getFileName() + ".wal.*")) {
+            for (Path p : old) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove old log files beside " + file, e);
+        }
     }
 
     /** Runs {@code mutation} and commits once; nested calls join the outer write and commit with it. */

@@ -16,19 +16,11 @@ public final class KeyedJsonLog {
         map.put(seq, doc);
     }
 
-    public String get(long seq) {
-        return map.get(seq);
-    }
-
     public Iterable<String> descending() {
         return map.descendingMap().values();
     }
 
     public Iterable<Map.Entry<Long, String>> ascending() {
         return map.entrySet();
-    }
-
-    public long size() {
-        return map.sizeLong();
     }
 }
