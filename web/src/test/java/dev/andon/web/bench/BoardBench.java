@@ -53,16 +53,22 @@ public final class BoardBench {
         Path plantFile = dir.resolve("plant.yaml");
         Files.writeString(plantFile, plant(20, 20));
         Map<String, String> env = Map.of("ANDON_PLANT_FILE", plantFile.toString(), "ANDON_DATA_DIR", dir.resolve("data").toString(),
-                "ANDON_HTTP_PORT", "0", "ANDON_ASSISTANT_INTENT_EMBEDDINGS", "false");
+                "ANDON_HTTP_PORT", "0", "ANDON_ASSISTANT_INTENT_EMBEDDINGS", "false",
+                "ANDON_ADMIN_PASSWORD", ADMIN_PASSWORD);
         System.out.printf(Locale.ROOT, "cores %d, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (AndonApplication app = AndonApplication.start(env, Clock.systemUTC())) {
             Vertx vertx = Vertx.vertx();
             String base = "http://localhost:" + app.port();
+            // As a plant runs it: the line controllers post with a gateway's token, the wall screen reads with its own.
+            String admin = BenchSignIn.person(base, "admin", ADMIN_PASSWORD);
+            String gateway = BenchSignIn.machine(base, admin, "board bench line controllers", "events:write");
+            String wall = BenchSignIn.machine(base, admin, "board bench wall screen", "alerts:read");
             ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
             AtomicInteger received = new AtomicInteger();
             HttpClient sse = vertx.createHttpClient(new HttpClientOptions());
-            sse.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(base + "/api/events"))
+            sse.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(base + "/api/events")
+                            .putHeader("Authorization", wall))
                     .compose(req -> req.send()).onSuccess(resp -> {
                         StringBuilder buf = new StringBuilder();
                         resp.handler(chunk -> {
@@ -79,7 +85,7 @@ public final class BoardBench {
                             }
                         });
                     });
-            WebDriver page = browser ? openBoard(base, dir) : null;
+            WebDriver page = browser ? openBoard(base, dir, wall) : null;
 
             WebClient http = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions(),
                     new io.vertx.core.http.PoolOptions().setHttp1MaxSize(32));
@@ -102,7 +108,7 @@ public final class BoardBench {
                     sent++;
                 }
                 long t = System.nanoTime();
-                posts.add(http.postAbs(base + "/api/lines/" + line + "/events").putHeader("Authorization", "Bearer pending-sign-in:op")
+                posts.add(http.postAbs(base + "/api/lines/" + line + "/events").putHeader("Authorization", gateway)
                         .sendJsonObject(new JsonObject().put("events", events))
                         .onSuccess(r -> {
                             if (r.statusCode() != 200) {
@@ -162,7 +168,9 @@ public final class BoardBench {
         return off;
     }
 
-    private static WebDriver openBoard(String base, Path dir) throws Exception {
+    private static final String ADMIN_PASSWORD = "board-bench-admin-password";
+
+    private static WebDriver openBoard(String base, Path dir, String wallToken) throws Exception {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
@@ -170,7 +178,7 @@ public final class BoardBench {
                 "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
         WebDriver page = new ChromeDriver(service, options);
         page.get(base + "/board.html");
-        ((JavascriptExecutor) page).executeScript("localStorage.setItem('andon.token', 'pending-sign-in:op')");
+        ((JavascriptExecutor) page).executeScript("localStorage.setItem('andon.token', arguments[0])", wallToken.substring("Bearer ".length()));
         page.get(base + "/board.html");
         WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(60));
         wait.until(d -> d.findElements(By.cssSelector(".tile")).size() == 400);

@@ -42,11 +42,7 @@ public final class HttpBench {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://localhost:" + app.port();
             // since sign-in: the L2 team leader may raise alerts on L2 and chat; one bearer token for the whole run
-            String password = dev.andon.web.app.FirstStartFiles.samplePasswords(data).getProperty("luca.bianchi");
-            HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"user\":\"luca.bianchi\",\"password\":\"" + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            bearer = "Bearer " + new com.fasterxml.jackson.databind.ObjectMapper().readTree(signIn.body()).get("token").asText();
+            bearer = BenchSignIn.samplePerson(base, data, "luca.bianchi");
             String stations[] = {"coil-1", "press-3", "station-4", "vision-5"};
             String types[] = {"vibration-anomaly", "temperature-drift", "tool-wear", "hydraulic-pressure-drop"};
 

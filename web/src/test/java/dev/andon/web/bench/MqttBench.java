@@ -42,6 +42,7 @@ import java.util.stream.Stream;
  * Run with {@code ./andon bench mqtt [alerts]}.
  */
 public final class MqttBench {
+    private static final String ADMIN_PASSWORD = "mqtt-bench-admin-password";
     private static final String[] STATIONS = {"coil-1", "press-3", "station-4", "vision-5"};
     private static final String[] TYPES = {"vibration-anomaly", "temperature-drift", "tool-wear", "hydraulic-pressure-drop"};
 
@@ -68,11 +69,13 @@ public final class MqttBench {
         try {
             waitForPort(brokerPort);
             app = AndonApplication.start(Map.of("ANDON_HTTP_PORT", "0", "ANDON_DATA_DIR", dir.resolve("data").toString(),
-                    "ANDON_CONNECTORS_FILE", dir.resolve("connectors.yaml").toString()), Clock.systemUTC());
+                    "ANDON_CONNECTORS_FILE", dir.resolve("connectors.yaml").toString(), "ANDON_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                    Clock.systemUTC());
             String base = "http://localhost:" + app.port();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String token = "Bearer pending-sign-in:luca.bianchi";
-            waitConnected(http, base, token);
+            // The L2 team leader raises alerts on L2 and watches the live stream; the administrator sees connectors.
+            String token = BenchSignIn.samplePerson(base, dir.resolve("data"), "luca.bianchi");
+            waitConnected(http, base, BenchSignIn.person(base, "admin", ADMIN_PASSWORD));
 
             // Committed decisions as the live screens see them.
             Map<String, Long> decidedAt = new ConcurrentHashMap<>();
