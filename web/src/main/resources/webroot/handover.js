@@ -36,7 +36,9 @@
         el('p', {}, `${fmt(r.shift.start, zone)} – ${fmt(r.shift.end, zone)} · `,
           el('span', { id: 'status', class: `status ${r.status}` }, r.status)),
         r.question ? el('p', { id: 'question' }, 'Question from the incoming leader: ', el('strong', {}, r.question)) : null,
-        el('p', {}, 'Outgoing: ', crew(r.outgoing)), el('p', {}, 'Incoming: ', crew(r.incoming))),
+        el('p', {}, 'Outgoing: ', crew(r.outgoing)), el('p', {}, 'Incoming: ', crew(r.incoming)),
+        r.incomingGaps && r.incomingGaps.length ? el('div', { id: 'gaps' }, el('strong', {}, 'Nobody on the incoming shift is qualified for:'),
+          el('ul', {}, ...r.incomingGaps.map((g) => el('li', {}, g.text)))) : null),
       el('section', { id: 'production' }, el('h2', {}, 'Output and OEE'), p ? el('table', {},
         el('tr', {}, ...['Output', 'Plan', 'OEE', 'Availability', 'Performance', 'Quality', 'Previous shift', 'Change']
           .map((h) => el('th', {}, h))),

@@ -221,7 +221,7 @@ public final class Assistants implements AutoCloseable {
             KnowledgeAnswerer answerer = new KnowledgeAnswerer(knowledge, quotes, contacts);
             if (handovers == null || resolutions == null) {
                 ShiftEngines engines = ShiftEngines.build(plant, db, json, alerts, stations, notes,
-                        permissions, clock, Duration.ofDays(35), Duration.ofMinutes(5));
+                        permissions, coverage, clock, Duration.ofDays(35), Duration.ofMinutes(5));
                 handovers = engines.handovers();
                 resolutions = engines.resolutions();
             }

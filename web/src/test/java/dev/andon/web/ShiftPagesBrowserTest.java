@@ -136,6 +136,8 @@ class ShiftPagesBrowserTest {
     void leadersEditSignSendBackAndAcceptTheHandoverOnThePage() {
         signInAs("luca.bianchi", "/handover.html?line=L2");
         wait.until(ExpectedConditions.textToBe(By.id("status"), "DRAFT"));
+        assertThat(browser.findElement(By.id("gaps")).getText())
+                .contains("Nobody on the incoming shift is qualified for:", "Lock-out/tag-out on press-3 (in training: Stefano Moretti)");
         browser.findElement(By.id("notes")).sendKeys("Die D-21 fitted <img src=x onerror=\"document.title='pwned'\">");
         browser.findElement(By.id("openLockouts")).sendKeys("press-3 LOTO tag 17");
         browser.findElement(By.id("new-action")).sendKeys("re-check clamp torque");

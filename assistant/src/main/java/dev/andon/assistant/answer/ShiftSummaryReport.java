@@ -93,6 +93,9 @@ public final class ShiftSummaryReport {
         if (!r.incoming().isEmpty()) {
             d.line("Next shift: " + crew(r.incoming()) + ".");
         }
+        if (r.incomingGaps() != null && !r.incomingGaps().isEmpty()) {
+            d.line("Skills gap on the next shift: " + r.incomingGaps().stream().map(g -> g.text()).collect(java.util.stream.Collectors.joining("; ")) + ".");
+        }
         HandoverReport.Production p = r.production();
         if (p != null) {
             Kpis k = p.kpis().kpis();

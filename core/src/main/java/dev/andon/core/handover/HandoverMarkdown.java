@@ -34,7 +34,13 @@ public final class HandoverMarkdown {
         }
         md.append("## People\n\n");
         md.append("- Outgoing: ").append(crew(r.outgoing())).append('\n');
-        md.append("- Incoming: ").append(crew(r.incoming())).append("\n\n");
+        md.append("- Incoming: ").append(crew(r.incoming())).append('\n');
+        if (r.incomingGaps() != null) {
+            md.append(r.incomingGaps().isEmpty() ? "- Skills: someone on the incoming shift is qualified for every required skill\n"
+                    : "- Skills nobody on the incoming shift is qualified for:\n");
+            r.incomingGaps().forEach(g -> md.append("  - ").append(text(g.text())).append('\n'));
+        }
+        md.append('\n');
         md.append("## Safety\n\n");
         list(md, "Incidents", r.safety().incidents());
         list(md, "Near-misses", r.safety().nearMisses());

@@ -1,5 +1,6 @@
 package dev.andon.core.handover;
 
+import dev.andon.core.skills.CoverageGap;
 import dev.andon.core.production.LineKpis;
 import dev.andon.core.production.ParetoEntry;
 import dev.andon.core.shift.CrewMember;
@@ -15,6 +16,7 @@ import java.util.List;
  */
 public record HandoverReport(String id, String line, String lineName, ShiftOccurrence shift, String nextShift,
                              HandoverStatus status, List<CrewMember> outgoing, List<CrewMember> incoming,
+                             List<CoverageGap> incomingGaps,
                              Safety safety, Production production, List<Equipment> equipmentOutOfService,
                              List<String> equipmentNotes, List<String> qualityHolds, List<ParetoEntry> downtime,
                              AlertSummary alerts, List<CarriedAction> actions, List<String> standingInstructions,
@@ -24,6 +26,8 @@ public record HandoverReport(String id, String line, String lineName, ShiftOccur
     public HandoverReport {
         outgoing = list(outgoing);
         incoming = list(incoming);
+        // null: not known (no skills matrix, or a report stored before it was shown); empty: every skill covered
+        incomingGaps = incomingGaps == null ? null : List.copyOf(incomingGaps);
         equipmentOutOfService = list(equipmentOutOfService);
         equipmentNotes = list(equipmentNotes);
         qualityHolds = list(qualityHolds);

@@ -1,5 +1,7 @@
 package dev.andon.core.handover;
 
+import dev.andon.core.skills.Coverage;
+import dev.andon.core.skills.CoverageGap;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.alert.Decision;
@@ -70,12 +72,13 @@ public final class Handovers {
     private final HandoverNoteStore notes;
     private final ResolutionStore resolutions;
     private final PermissionPolicy policy;
+    private final Coverage coverage;
     private final Clock clock;
     private final List<HandoverListener> listeners = new CopyOnWriteArrayList<>();
 
     public Handovers(Plant plant, AndonDatabase db, HandoverStore store, ShiftTeams teams, KpiService kpis,
                      AlertStore alerts, StationStatusStore stations, HandoverNoteStore notes,
-                     ResolutionStore resolutions, PermissionPolicy policy, Clock clock) {
+                     ResolutionStore resolutions, PermissionPolicy policy, Coverage coverage, Clock clock) {
         this.plant = plant;
         this.db = db;
         this.store = store;
@@ -86,6 +89,7 @@ public final class Handovers {
         this.notes = notes;
         this.resolutions = resolutions;
         this.policy = policy;
+        this.coverage = coverage;
         this.clock = clock;
     }
 
@@ -160,7 +164,7 @@ public final class Handovers {
             HandoverReport.Safety s = r.safety();
             List<CarriedAction> actions = edit.actions() == null ? r.actions() : mergeActions(r, edit.actions(), o.key());
             return new HandoverReport(r.id(), r.line(), r.lineName(), r.shift(), r.nextShift(), r.status(),
-                    r.outgoing(), r.incoming(),
+                    r.outgoing(), r.incoming(), r.incomingGaps(),
                     new HandoverReport.Safety(or(edit.incidents(), s.incidents()), or(edit.nearMisses(), s.nearMisses()),
                             or(edit.openLockouts(), s.openLockouts())),
                     r.production(), r.equipmentOutOfService(), or(edit.equipmentNotes(), r.equipmentNotes()),
@@ -258,7 +262,7 @@ public final class Handovers {
         List<String> standing = before.map(HandoverReport::standingInstructions).orElse(List.of());
         Line line = plant.line(o.line()).orElseThrow();
         HandoverReport empty = new HandoverReport(o.key(), o.line(), line.name(), o, null, HandoverStatus.DRAFT,
-                List.of(), List.of(), HandoverReport.Safety.none(), null, List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), null, HandoverReport.Safety.none(), null, List.of(), List.of(), List.of(), List.of(),
                 null, carried, standing, List.of(), null, null, List.of(), null);
         return computed(empty, o);
     }
@@ -290,10 +294,19 @@ public final class Handovers {
                         n.text(), n.at()))
                 .toList();
         return new HandoverReport(r.id(), r.line(), line.name(), o, next.map(ShiftOccurrence::key).orElse(null),
-                r.status(), teams.crew(o), next.map(teams::crew).orElse(List.of()), r.safety(), production, out,
+                r.status(), teams.crew(o), next.map(teams::crew).orElse(List.of()), next.map(this::gapsOf).orElse(null), r.safety(), production, out,
                 r.equipmentNotes(), r.qualityHolds(), k.downtime().stream().limit(10).toList(),
                 alertSummary(line.id(), o.start(), o.end()), r.actions(), r.standingInstructions(), shiftNotes, r.notes(),
                 r.question(), r.history(), now);
+    }
+
+    /** Skills nobody on the incoming shift can do (from the skills matrix), so the handover says it out loud. */
+    private List<CoverageGap> gapsOf(ShiftOccurrence incoming) {
+        if (coverage == null) {
+            return null;
+        }
+        return coverage.gaps(incoming.date(), 1, incoming.line()).gaps().stream()
+                .filter(g -> g.shift().equals(incoming.shift())).toList();
     }
 
     private HandoverReport.AlertSummary alertSummary(String line, Instant from, Instant to) {
@@ -487,7 +500,7 @@ public final class Handovers {
     }
 
     private static HandoverReport withStatus(HandoverReport r, HandoverStatus s, String question) {
-        return new HandoverReport(r.id(), r.line(), r.lineName(), r.shift(), r.nextShift(), s, r.outgoing(), r.incoming(),
+        return new HandoverReport(r.id(), r.line(), r.lineName(), r.shift(), r.nextShift(), s, r.outgoing(), r.incoming(), r.incomingGaps(),
                 r.safety(), r.production(), r.equipmentOutOfService(), r.equipmentNotes(), r.qualityHolds(), r.downtime(),
                 r.alerts(), r.actions(), r.standingInstructions(), r.shiftNotes(), r.notes(), question, r.history(),
                 r.computedAt());
@@ -495,7 +508,7 @@ public final class Handovers {
 
     private static HandoverReport withHistory(HandoverReport r, List<HandoverStep> history) {
         return new HandoverReport(r.id(), r.line(), r.lineName(), r.shift(), r.nextShift(), r.status(), r.outgoing(),
-                r.incoming(), r.safety(), r.production(), r.equipmentOutOfService(), r.equipmentNotes(),
+                r.incoming(), r.incomingGaps(), r.safety(), r.production(), r.equipmentOutOfService(), r.equipmentNotes(),
                 r.qualityHolds(), r.downtime(), r.alerts(), r.actions(), r.standingInstructions(), r.shiftNotes(),
                 r.notes(), r.question(), history, r.computedAt());
     }

@@ -15,6 +15,7 @@ import dev.andon.core.shift.ShiftTeams;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
+import dev.andon.core.skills.Coverage;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import java.time.Duration;
 /**
  * The shift feature's engines over one database, wired the one way they fit together: calendar and crews, line
  * events and OEE, resolution records and handover reports. Build it once per database (the stores keep in-memory
- * indexes) and share it.
+ * indexes) and share it. {@code coverage} may be null where no skills matrix is kept: reports then say nothing of gaps.
  */
 public record ShiftEngines(ShiftCalendar calendar, ShiftTeams teams, LineEventStore lineEvents,
                            ProductionEvents production, KpiService kpis, ResolutionStore resolutionStore,
@@ -30,7 +31,7 @@ public record ShiftEngines(ShiftCalendar calendar, ShiftTeams teams, LineEventSt
 
     public static ShiftEngines build(Plant plant, AndonDatabase db, ObjectMapper json, AlertStore alerts,
                                      StationStatusStore stations, HandoverNoteStore notes, PermissionPolicy policy,
-                                     Clock clock, Duration eventMemory, Duration maxFutureSkew) {
+                                     Coverage coverage, Clock clock, Duration eventMemory, Duration maxFutureSkew) {
         ShiftCalendar calendar = new ShiftCalendar(plant);
         ShiftTeams teams = new ShiftTeams(plant, calendar, new RosterSwapStore(db, json), policy, clock);
         LineEventStore events = new LineEventStore(db, json, clock.instant(), eventMemory);
@@ -40,7 +41,7 @@ public record ShiftEngines(ShiftCalendar calendar, ShiftTeams teams, LineEventSt
         ResolutionStore resolutionStore = new ResolutionStore(db, json);
         AlertResolutions resolutions = new AlertResolutions(plant, db, resolutionStore, alerts, clock);
         Handovers handovers = new Handovers(plant, db, new HandoverStore(db, json), teams, kpis, alerts, stations,
-                notes, resolutionStore, policy, clock);
+                notes, resolutionStore, policy, coverage, clock);
         return new ShiftEngines(calendar, teams, events, production, kpis, resolutionStore, resolutions, handovers);
     }
 }

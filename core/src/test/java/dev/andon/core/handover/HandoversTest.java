@@ -60,6 +60,16 @@ class HandoversTest {
     }
 
     @Test
+    void theReportSaysWhichSkillsNobodyOnTheIncomingShiftHas() {
+        HandoverReport r = w.handovers.forLine(w.who("anna.rossi"), "L2", "current");
+
+        assertThat(r.incomingGaps()).extracting(g -> g.text()).containsExactly(
+                "Late shift on L2 (2026-11-25): nobody qualified for Lock-out/tag-out on press-3 (in training: Stefano Moretti)");
+        assertThat(new HandoverMarkdown(java.time.ZoneId.of("Europe/Rome")).render(r))
+                .contains("Skills nobody on the incoming shift is qualified for:", "Lock-out/tag-out on press-3");
+    }
+
+    @Test
     void theDraftGathersTheShiftFromTheRecords() {
         HandoverReport r = w.handovers.forLine(w.who("anna.rossi"), "L2", "current");
 

@@ -1,5 +1,9 @@
 package dev.andon.core.testing;
 
+import dev.andon.core.skills.Coverage;
+import dev.andon.core.skills.SkillCatalog;
+import dev.andon.core.skills.SkillsMatrix;
+import dev.andon.core.skills.Staffing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -83,7 +87,9 @@ public final class ShiftWorld implements AutoCloseable {
         this.resolutionStore = new ResolutionStore(db, JSON);
         this.resolutions = new AlertResolutions(plant, db, resolutionStore, alerts, clock);
         this.handovers = new Handovers(plant, db, new HandoverStore(db, JSON), teams, kpis, alerts, stations, notes,
-                resolutionStore, policy, clock);
+                resolutionStore, policy,
+                new Coverage(plant, SkillCatalog.of(plant), new SkillsMatrix(db, JSON, plant, SkillCatalog.of(plant), policy, clock),
+                        Staffing.fromRoster(plant)), clock);
         this.lifecycle = (id, to, actor, note) -> alerts.transition(id, to, actor.id(), note, clock.instant());
         this.people = new PlantPeople(plant);
     }

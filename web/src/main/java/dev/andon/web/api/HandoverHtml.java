@@ -39,6 +39,11 @@ public final class HandoverHtml {
             h.append("<p><strong>Question from the incoming leader:</strong> ").append(esc(r.question())).append("</p>");
         }
         h.append("<h2>People</h2><p>Outgoing: ").append(crew(r.outgoing())).append("<br>Incoming: ").append(crew(r.incoming())).append("</p>");
+        if (r.incomingGaps() != null && !r.incomingGaps().isEmpty()) {
+            h.append("<p><strong>Nobody on the incoming shift is qualified for:</strong></p><ul class=\"gaps\">");
+            r.incomingGaps().forEach(g -> h.append("<li>").append(esc(g.text())).append("</li>"));
+            h.append("</ul>");
+        }
         h.append("<h2>Safety</h2>");
         h.append("<p>Incidents: ").append(items(r.safety().incidents())).append("<br>Near-misses: ")
                 .append(items(r.safety().nearMisses())).append("<br>Open lock-outs: ").append(items(r.safety().openLockouts())).append("</p>");

@@ -146,7 +146,10 @@ public final class AndonApplication implements AutoCloseable {
         AlertStore alerts = new AlertStore(db, json);
         StationStatusStore stations = new StationStatusStore(db, json);
         HandoverNoteStore notes = new HandoverNoteStore(db, json);
-        ShiftFeature shift = ShiftFeature.build(plant, settings, db, json, alerts, stations, notes, policy, clock);
+        SkillCatalog skillCatalog = SkillCatalog.of(plant);
+        SkillsMatrix skills = new SkillsMatrix(db, json, plant, skillCatalog, policy, audit, clock);
+        Coverage coverage = new Coverage(plant, skillCatalog, skills, Staffing.fromRoster(plant));
+        ShiftFeature shift = ShiftFeature.build(plant, settings, db, json, alerts, stations, notes, policy, coverage, clock);
         // every handover step joins the audit trail (after the step's own commit)
         shift.handovers.addListener((report, step, who) -> {
             Map<String, Object> after = new LinkedHashMap<>();
@@ -157,9 +160,6 @@ public final class AndonApplication implements AutoCloseable {
             audit.record(who, "handover:" + step.action(), "handover " + report.id(), null, after);
         });
 
-        SkillCatalog skillCatalog = SkillCatalog.of(plant);
-        SkillsMatrix skills = new SkillsMatrix(db, json, plant, skillCatalog, policy, audit, clock);
-        Coverage coverage = new Coverage(plant, skillCatalog, skills, Staffing.fromRoster(plant));
 
         // Hands-on runbooks ask the skills matrix who is qualified.
         Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null,
