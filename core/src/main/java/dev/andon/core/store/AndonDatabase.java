@@ -28,6 +28,8 @@ public final class AndonDatabase implements AutoCloseable {
     private final DB db;
     private final Path file;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** A change outside {@link #write} was refused half-way; the next write first rolls MapDB back to the last commit. */
+    private volatile boolean strayChange;
     /** Undo steps for in-memory mirrors of the current write; run in reverse if it rolls back. Guarded by writeLock. */
     private final java.util.ArrayDeque<Runnable> undo = new java.util.ArrayDeque<>();
     /** Steps to run once the current write is committed (in order), e.g. telling in-memory indexes. Guarded by writeLock. */
@@ -45,7 +47,7 @@ public final class AndonDatabase implements AutoCloseable {
                 LoggerFactory.getLogger(AndonDatabase.class).info("store: replayed the last commit ({} writes) from its journal after an unclean stop", replayed);
             }
             deleteStaleLogFiles(file);
-            StoreVolumes volumes = new StoreVolumes(file, writeLock::isHeldByCurrentThread);
+            StoreVolumes volumes = new StoreVolumes(file, writeLock::isHeldByCurrentThread, () -> strayChange = true);
             boolean existed = volumes.exists(file.toString());
             // DBMaker offers no way to choose the volumes, so the store is made as DBMaker.fileDB(..).transactionEnable() makes it.
             StoreWAL store = StoreWAL.make(file.toString(), volumes, 0L, true, CC.STORE_DIRECT_CONC_SHIFT, 0L, 0L,
@@ -81,6 +83,10 @@ public final class AndonDatabase implements AutoCloseable {
         writeLock.lock();
         boolean outermost = writeLock.getHoldCount() == 1;
         try {
+            if (outermost && strayChange) {
+                strayChange = false;
+                db.rollback();
+            }
             T result = mutation.get();
             if (outermost) {
                 commit();

@@ -24,14 +24,38 @@ import java.util.zip.CRC32C;
  * syncs: all of it is first written to a journal beside the file with a checksum and forced to disk, then applied to
  * the file and forced again. {@link #recover} replays a whole journal at the next start (replaying the last commit
  * again is harmless, it writes the same bytes); a journal cut short by the kill fails its checksum and is ignored,
- * and then the file was not touched yet.
+ * and then the file was not touched yet. The journal also keeps the file's header as it was before the commit, and is
+ * replayed only onto a file whose header is that one or the one the commit writes: never onto a file restored from an
+ * older backup.
  */
 final class JournaledVolume extends ForwardingVolume {
     private static final Logger LOG = LoggerFactory.getLogger(JournaledVolume.class);
     private static final int MAGIC = 0x414E444A; // "ANDJ"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    /** The store header (format, checksum, tails, counters): it changes with every commit that allocates anything. */
+    private static final int HEADER = 64;
 
     private record Write(long offset, byte[] bytes) {
+    }
+
+    private record Journal(byte[] before, List<Write> writes) {
+        /** The header once the writes are applied to {@code before}. */
+        byte[] after() {
+            byte[] h = before.clone();
+            for (Write w : writes) {
+                patch(h, 0, w);
+            }
+            return h;
+        }
+    }
+
+    /** Copies the part of {@code w} that falls within {@code [offset, offset + into.length)} into {@code into}. */
+    private static void patch(byte[] into, long offset, Write w) {
+        long from = Math.max(offset, w.offset());
+        long to = Math.min(offset + into.length, w.offset() + w.bytes().length);
+        if (from < to) {
+            System.arraycopy(w.bytes(), (int) (from - w.offset()), into, (int) (from - offset), (int) (to - from));
+        }
     }
 
     private final Path journal;
@@ -188,7 +212,7 @@ final class JournaledVolume extends ForwardingVolume {
         pending.clear();
         pendingCount = 0;
         try {
-            writeJournal(writes);
+            writeJournal(new Journal(header(), writes));
         } catch (IOException | RuntimeException e) {
             // Nothing reached the file: the commit fails and MapDB's rollback reads the old state back from it.
             throw new DBException.VolumeIOError(e instanceof IOException io ? io : new IOException(e));
@@ -213,13 +237,24 @@ final class JournaledVolume extends ForwardingVolume {
         super.close();
     }
 
-    private void writeJournal(List<Write> writes) throws IOException {
-        int size = 12 + 16;
+    /** The file's header as it is on disk now (zeros past the end of a new file). */
+    private byte[] header() {
+        byte[] h = new byte[HEADER];
+        long length = delegate.length();
+        if (length > 0) {
+            delegate.getData(0, h, 0, (int) Math.min(HEADER, length));
+        }
+        return h;
+    }
+
+    private void writeJournal(Journal journal) throws IOException {
+        List<Write> writes = journal.writes();
+        int size = 12 + HEADER + 16;
         for (Write w : writes) {
             size += 12 + w.bytes().length;
         }
         ByteBuffer buf = ByteBuffer.allocate(size);
-        buf.putInt(MAGIC).putInt(FORMAT).putInt(writes.size());
+        buf.putInt(MAGIC).putInt(FORMAT).put(journal.before()).putInt(writes.size());
         for (Write w : writes) {
             buf.putLong(w.offset()).putInt(w.bytes().length).put(w.bytes());
         }
@@ -227,7 +262,7 @@ final class JournaledVolume extends ForwardingVolume {
         crc.update(buf.array(), 0, buf.position());
         buf.putLong(crc.getValue()).putInt(writes.size()).putInt(MAGIC);
         buf.flip();
-        try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(this.journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             long at = 0;
             while (buf.hasRemaining()) {
                 at += ch.write(buf, at);
@@ -247,10 +282,19 @@ final class JournaledVolume extends ForwardingVolume {
         }
         try {
             ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(journal));
-            List<Write> writes = read(buf);
-            if (writes == null) {
+            Journal j = read(buf);
+            if (j == null) {
                 return 0; // cut short before the file was touched: nothing to redo
             }
+            byte[] now = new byte[HEADER];
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                ch.read(ByteBuffer.wrap(now), 0);
+            }
+            if (!java.util.Arrays.equals(now, j.before()) && !java.util.Arrays.equals(now, j.after())) {
+                LOG.warn("store: {} does not belong to {} as it is now (restored from a backup?); not replayed", journal, file);
+                return 0;
+            }
+            List<Write> writes = j.writes();
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 for (Write w : writes) {
                     ByteBuffer b = ByteBuffer.wrap(w.bytes());
@@ -267,12 +311,14 @@ final class JournaledVolume extends ForwardingVolume {
         }
     }
 
-    /** The writes of a whole journal, or null when it is cut short or damaged. */
-    private static List<Write> read(ByteBuffer buf) {
+    /** A whole journal, or null when it is cut short, damaged or of another format. */
+    private static Journal read(ByteBuffer buf) {
         try {
-            if (buf.remaining() < 28 || buf.getInt() != MAGIC || buf.getInt() != FORMAT) {
+            if (buf.remaining() < 28 + HEADER || buf.getInt() != MAGIC || buf.getInt() != FORMAT) {
                 return null;
             }
+            byte[] before = new byte[HEADER];
+            buf.get(before);
             int count = buf.getInt();
             List<Write> writes = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -291,7 +337,7 @@ final class JournaledVolume extends ForwardingVolume {
             if (buf.getLong() != crc.getValue() || buf.getInt() != count || buf.getInt() != MAGIC) {
                 return null;
             }
-            return writes;
+            return new Journal(before, writes);
         } catch (java.nio.BufferUnderflowException e) {
             return null;
         }

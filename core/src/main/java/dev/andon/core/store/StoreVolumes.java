@@ -19,10 +19,12 @@ import java.util.function.BooleanSupplier;
 final class StoreVolumes extends VolumeFactory {
     private final Path file;
     private final BooleanSupplier writing;
+    private final Runnable refused;
 
-    StoreVolumes(Path file, BooleanSupplier writing) {
+    StoreVolumes(Path file, BooleanSupplier writing, Runnable refused) {
         this.file = file;
         this.writing = writing;
+        this.refused = refused;
     }
 
     @Override
@@ -31,7 +33,7 @@ final class StoreVolumes extends VolumeFactory {
             return new JournaledVolume(FileChannelVol.FACTORY.makeVolume(name, readOnly, fileLockWait, sliceShift, initSize, fixedSize),
                     JournaledVolume.journalOf(file));
         }
-        return new GuardedVolume(ByteArrayVol.FACTORY.makeVolume(null, false, 0L, sliceShift, initSize, false), writing);
+        return new GuardedVolume(ByteArrayVol.FACTORY.makeVolume(null, false, 0L, sliceShift, initSize, false), writing, refused);
     }
 
     @Override

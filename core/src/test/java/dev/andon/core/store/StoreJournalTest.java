@@ -1,0 +1,54 @@
+package dev.andon.core.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StoreJournalTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStoreRestoredFromAnOlderBackupIsNotOverwrittenByTheNewerJournal() throws Exception {
+        Path backup = dir.resolve("backup");
+        Path data = dir.resolve("data");
+        try (AndonDatabase db = AndonDatabase.open(data)) {
+            var map = db.orderedJsonMap("things");
+            db.write(() -> map.put(1L, "one"));
+        }
+        Files.createDirectories(backup);
+        Files.copy(data.resolve(AndonDatabase.FILE_NAME), backup.resolve(AndonDatabase.FILE_NAME));
+        try (AndonDatabase db = AndonDatabase.open(data)) {
+            var map = db.orderedJsonMap("things");
+            for (long i = 2; i < 200; i++) {
+                long k = i;
+                db.write(() -> map.put(k, "value " + k + " ".repeat((int) k * 10)));
+            }
+        }
+        // the operator restores only the store file; the journal beside it is of a later commit
+        Files.copy(backup.resolve(AndonDatabase.FILE_NAME), data.resolve(AndonDatabase.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+
+        try (AndonDatabase db = AndonDatabase.open(data)) {
+            assertThat(db.orderedJsonMap("things")).containsExactly(java.util.Map.entry(1L, "one"));
+        }
+    }
+
+    @Test
+    void aChangeOutsideAWriteIsRefusedAndLeavesNothingBehind() {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            var map = db.orderedJsonMap("things");
+            assertThatThrownBy(() -> map.put(1L, "outside")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("outside AndonDatabase.write");
+            db.write(() -> map.put(2L, "inside"));
+        }
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            assertThat(db.orderedJsonMap("things")).containsOnlyKeys(2L);
+        }
+    }
+}
