@@ -44,8 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IntakeBench {
     private static final Path SAMPLE = Files.isDirectory(Path.of("sample-plant")) ? Path.of("sample-plant") : Path.of("../sample-plant");
     private static final int SENDERS = 32;
-    /** A machine token once sign-in lands (ANDON_TOKEN); the interim sign-in takes this form meanwhile. */
-    private static final String TOKEN = System.getenv().getOrDefault("ANDON_TOKEN", "pending-sign-in:anna.rossi");
+    private static final String ADMIN_PASSWORD = "intake-bench-admin-password";
 
     public static void main(String[] args) throws Exception {
         int inProcess = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
@@ -132,11 +131,16 @@ public final class IntakeBench {
         return new Alert(null, source, "1.0", line, station, type, Severity.MEDIUM, 0.9, now, now, Map.of("seq", source));
     }
 
+    private static String gateway;
+
     private static void http(List<String[]> stations, String type, int seconds) throws Exception {
         Path data = Files.createTempDirectory("andon-intake-bench-http");
-        AndonApplication app = AndonApplication.start(Map.of("ANDON_HTTP_PORT", "0", "ANDON_DATA_DIR", data.toString()),
-                Clock.systemUTC());
+        AndonApplication app = AndonApplication.start(Map.of("ANDON_HTTP_PORT", "0", "ANDON_DATA_DIR", data.toString(),
+                "ANDON_ADMIN_PASSWORD", ADMIN_PASSWORD), Clock.systemUTC());
         try {
+            String base = "http://127.0.0.1:" + app.port();
+            // the senders are a model gateway: a machine token with alerts:write on every line
+            gateway = BenchSignIn.machine(base, BenchSignIn.person(base, "admin", ADMIN_PASSWORD), "intake bench gateway", "alerts:write");
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = URI.create("http://127.0.0.1:" + app.port() + "/api/alerts");
             AtomicLong seq = new AtomicLong();
@@ -154,7 +158,7 @@ public final class IntakeBench {
                 + w[1] + "\",\"type\":\"" + type + "\",\"severity\":\"medium\",\"confidence\":0.9,\"timestamp\":\""
                 + Instant.now().minusSeconds(1) + "\"}";
         return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TOKEN)
+                .header("Authorization", gateway)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
