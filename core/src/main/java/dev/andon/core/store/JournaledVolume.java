@@ -21,32 +21,30 @@ import java.util.zip.CRC32C;
  * The store's file, changed only whole commits at a time. MapDB 3.1.0 copies a commit from its write-ahead log into
  * the file but never replays that log when it opens, so a kill while the copy is under way leaves a file that is half
  * the old state and half the new ("Broken bit parity" on the next start). Here the copy is held back until MapDB
- * syncs: all of it is first written to a journal beside the file with a checksum and forced to disk, then applied to
- * the file and forced again. {@link #recover} replays a whole journal at the next start (replaying the last commit
- * again is harmless, it writes the same bytes); a journal cut short by the kill fails its checksum and is ignored,
- * and then the file was not touched yet. The journal also keeps the file's header as it was before the commit, and is
- * replayed only onto a file whose header is that one or the one the commit writes: never onto a file restored from an
- * older backup.
+ * syncs: all of it is first appended to a journal beside the file with a checksum and forced to disk (the one forced
+ * write a commit costs), then written to the file; every {@value #CHECKPOINT_ENTRIES} commits the file is forced and
+ * the journal starts over. {@link #recover} replays the entries since the last checkpoint at the next start, in order
+ * (replaying what already reached the file is harmless: it writes the same bytes); an entry cut short by the kill
+ * fails its checksum and ends the replay, and that commit had not touched the file. Each entry also keeps the file's
+ * header as it was before it, and the journal is replayed only onto a file whose header is one it went through: never
+ * onto a file restored from an older backup.
  */
 final class JournaledVolume extends ForwardingVolume {
     private static final Logger LOG = LoggerFactory.getLogger(JournaledVolume.class);
     private static final int MAGIC = 0x414E444A; // "ANDJ"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+    /** Commits (or journal bytes) between two checkpoints: bounds what a start replays, and the journal's size. */
+    private static final int CHECKPOINT_ENTRIES = 256;
+    private static final long CHECKPOINT_BYTES = 32L << 20;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     /** The store header (format, checksum, tails, counters): it changes with every commit that allocates anything. */
     private static final int HEADER = 64;
 
     private record Write(long offset, byte[] bytes) {
     }
 
-    private record Journal(byte[] before, List<Write> writes) {
-        /** The header once the writes are applied to {@code before}. */
-        byte[] after() {
-            byte[] h = before.clone();
-            for (Write w : writes) {
-                patch(h, 0, w);
-            }
-            return h;
-        }
+    /** One commit in the journal: its generation (one per checkpoint), the file header before it, its writes. */
+    private record Entry(long generation, byte[] before, List<Write> writes) {
     }
 
     /** Copies the part of {@code w} that falls within {@code [offset, offset + into.length)} into {@code into}. */
@@ -59,6 +57,12 @@ final class JournaledVolume extends ForwardingVolume {
     }
 
     private final Path journal;
+    /** Opened at the first commit and kept: opening a file per commit costs time, and fails when descriptors run out. */
+    private FileChannel journalChannel;
+    /** Where the next entry goes, how many entries since the last checkpoint, and this checkpoint's generation. */
+    private long tail;
+    private int entries;
+    private long generation = RANDOM.nextLong();
     private final List<Write> pending = new ArrayList<>();
     private volatile int pendingCount;
     /** Set when a commit reached the journal but not the file: the running store no longer matches the disk. */
@@ -205,14 +209,14 @@ final class JournaledVolume extends ForwardingVolume {
             throw new DBException.VolumeIOError(new IOException(broken));
         }
         if (pending.isEmpty()) {
-            delegate.sync();
+            checkpoint();
             return;
         }
         List<Write> writes = List.copyOf(pending);
         pending.clear();
         pendingCount = 0;
         try {
-            writeJournal(new Journal(header(), writes));
+            append(new Entry(generation, header(), writes));
         } catch (IOException | RuntimeException e) {
             // Nothing reached the file: the commit fails and MapDB's rollback reads the old state back from it.
             throw new DBException.VolumeIOError(e instanceof IOException io ? io : new IOException(e));
@@ -221,7 +225,9 @@ final class JournaledVolume extends ForwardingVolume {
             for (Write w : writes) {
                 delegate.putData(w.offset(), w.bytes(), 0, w.bytes().length);
             }
-            delegate.sync();
+            if (++entries >= CHECKPOINT_ENTRIES || tail >= CHECKPOINT_BYTES) {
+                checkpoint();
+            }
         } catch (RuntimeException e) {
             broken = "the store file could not take a commit that is safe in its journal (" + e.getMessage()
                     + "); restart to replay it";
@@ -229,12 +235,41 @@ final class JournaledVolume extends ForwardingVolume {
         }
     }
 
+    /**
+     * Forces the file to disk and starts the journal afresh: what it held is now in the file itself. Between
+     * checkpoints a commit costs one forced write (its journal entry); the file is forced once per checkpoint.
+     */
+    private void checkpoint() {
+        delegate.sync();
+        tail = 0;
+        entries = 0;
+        generation = RANDOM.nextLong();
+    }
+
     @Override
     public synchronized void close() {
-        if (!pending.isEmpty() && broken == null) {
-            sync();
+        try {
+            if (broken == null) {
+                if (!pending.isEmpty()) {
+                    sync();
+                }
+                checkpoint();
+                if (journalChannel != null) {
+                    journalChannel.truncate(0); // a clean stop leaves nothing to replay
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("store: emptying the journal at close failed (the next start replays it, harmlessly)", e);
+        } finally {
+            try {
+                if (journalChannel != null) {
+                    journalChannel.close();
+                }
+            } catch (IOException e) {
+                LOG.warn("store: closing the journal failed", e);
+            }
+            super.close();
         }
-        super.close();
     }
 
     /** The file's header as it is on disk now (zeros past the end of a new file). */
@@ -247,14 +282,14 @@ final class JournaledVolume extends ForwardingVolume {
         return h;
     }
 
-    private void writeJournal(Journal journal) throws IOException {
-        List<Write> writes = journal.writes();
-        int size = 12 + HEADER + 16;
+    private void append(Entry entry) throws IOException {
+        List<Write> writes = entry.writes();
+        int size = 8 + 8 + HEADER + 4 + 16;
         for (Write w : writes) {
             size += 12 + w.bytes().length;
         }
         ByteBuffer buf = ByteBuffer.allocate(size);
-        buf.putInt(MAGIC).putInt(FORMAT).put(journal.before()).putInt(writes.size());
+        buf.putInt(MAGIC).putInt(FORMAT).putLong(entry.generation()).put(entry.before()).putInt(writes.size());
         for (Write w : writes) {
             buf.putLong(w.offset()).putInt(w.bytes().length).put(w.bytes());
         }
@@ -262,18 +297,20 @@ final class JournaledVolume extends ForwardingVolume {
         crc.update(buf.array(), 0, buf.position());
         buf.putLong(crc.getValue()).putInt(writes.size()).putInt(MAGIC);
         buf.flip();
-        try (FileChannel ch = FileChannel.open(this.journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            long at = 0;
-            while (buf.hasRemaining()) {
-                at += ch.write(buf, at);
-            }
-            ch.force(false);
+        if (journalChannel == null || !journalChannel.isOpen()) {
+            journalChannel = FileChannel.open(this.journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         }
+        long at = tail;
+        while (buf.hasRemaining()) {
+            at += journalChannel.write(buf, at);
+        }
+        journalChannel.force(false);
+        tail = at;
     }
 
     /**
-     * Replays the journal of {@code file} if it holds a whole commit; returns how many writes it replayed. Run before
-     * MapDB opens the file.
+     * Replays the entries of {@code file}'s journal written since its last checkpoint, in order; returns how many
+     * writes it replayed. Run before MapDB opens the file.
      */
     static int recover(Path file) {
         Path journal = journalOf(file);
@@ -281,45 +318,91 @@ final class JournaledVolume extends ForwardingVolume {
             return 0;
         }
         try {
-            ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(journal));
-            Journal j = read(buf);
-            if (j == null) {
+            List<Entry> found = read(ByteBuffer.wrap(Files.readAllBytes(journal)));
+            if (found.isEmpty()) {
                 return 0; // cut short before the file was touched: nothing to redo
             }
             byte[] now = new byte[HEADER];
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 ch.read(ByteBuffer.wrap(now), 0);
             }
-            if (!java.util.Arrays.equals(now, j.before()) && !java.util.Arrays.equals(now, j.after())) {
+            if (!belongs(now, found)) {
                 LOG.warn("store: {} does not belong to {} as it is now (restored from a backup?); not replayed", journal, file);
                 return 0;
             }
-            List<Write> writes = j.writes();
+            int replayed = 0;
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                for (Write w : writes) {
-                    ByteBuffer b = ByteBuffer.wrap(w.bytes());
-                    long at = w.offset();
-                    while (b.hasRemaining()) {
-                        at += ch.write(b, at);
+                for (Entry e : found) {
+                    for (Write w : e.writes()) {
+                        ByteBuffer b = ByteBuffer.wrap(w.bytes());
+                        long at = w.offset();
+                        while (b.hasRemaining()) {
+                            at += ch.write(b, at);
+                        }
+                        replayed++;
                     }
                 }
                 ch.force(true);
             }
-            return writes.size();
+            // Replayed and forced: the next start must not replay these onto a file that moved on.
+            try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+                ch.truncate(0);
+                ch.force(true);
+            }
+            return replayed;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot replay the store journal " + journal, e);
         }
     }
 
-    /** A whole journal, or null when it is cut short, damaged or of another format. */
-    private static Journal read(ByteBuffer buf) {
+    /** The file's header is the one before the first entry, or the one after any of them. */
+    private static boolean belongs(byte[] header, List<Entry> entries) {
+        if (java.util.Arrays.equals(header, entries.get(0).before())) {
+            return true;
+        }
+        byte[] h = entries.get(0).before().clone();
+        for (Entry e : entries) {
+            for (Write w : e.writes()) {
+                patch(h, 0, w);
+            }
+            if (java.util.Arrays.equals(header, h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The whole entries of the current generation from the start, stopping at the first cut short or damaged. */
+    private static List<Entry> read(ByteBuffer buf) {
+        List<Entry> entries = new ArrayList<>();
+        Long generation = null;
+        while (true) {
+            int start = buf.position();
+            Entry e = readEntry(buf);
+            if (e == null || (generation != null && e.generation() != generation)) {
+                return entries;
+            }
+            generation = e.generation();
+            entries.add(e);
+            if (buf.position() == start) {
+                return entries;
+            }
+        }
+    }
+
+    private static Entry readEntry(ByteBuffer buf) {
         try {
-            if (buf.remaining() < 28 + HEADER || buf.getInt() != MAGIC || buf.getInt() != FORMAT) {
+            int start = buf.position();
+            if (buf.remaining() < 40 + HEADER || buf.getInt() != MAGIC || buf.getInt() != FORMAT) {
                 return null;
             }
+            long generation = buf.getLong();
             byte[] before = new byte[HEADER];
             buf.get(before);
             int count = buf.getInt();
+            if (count < 0) {
+                return null;
+            }
             List<Write> writes = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 long offset = buf.getLong();
@@ -333,11 +416,11 @@ final class JournaledVolume extends ForwardingVolume {
             }
             int end = buf.position();
             CRC32C crc = new CRC32C();
-            crc.update(buf.array(), 0, end);
+            crc.update(buf.array(), start, end - start);
             if (buf.getLong() != crc.getValue() || buf.getInt() != count || buf.getInt() != MAGIC) {
                 return null;
             }
-            return new Journal(before, writes);
+            return new Entry(generation, before, writes);
         } catch (java.nio.BufferUnderflowException e) {
             return null;
         }

@@ -24,15 +24,20 @@ class StoreJournalTest {
         }
         Files.createDirectories(backup);
         Files.copy(data.resolve(AndonDatabase.FILE_NAME), backup.resolve(AndonDatabase.FILE_NAME));
+        Path journal = data.resolve(AndonDatabase.FILE_NAME + ".journal");
         try (AndonDatabase db = AndonDatabase.open(data)) {
             var map = db.orderedJsonMap("things");
-            for (long i = 2; i < 200; i++) {
+            for (long i = 2; i < 300; i++) { // past a checkpoint: the journal then starts from a later file than the backup
                 long k = i;
-                db.write(() -> map.put(k, "value " + k + " ".repeat((int) k * 10)));
+                db.write(() -> map.put(k, "value " + k));
             }
+            // as a crash would leave it: entries since the last checkpoint, not yet emptied by a clean stop
+            Files.copy(journal, dir.resolve("journal-at-crash"));
         }
-        // the operator restores only the store file; the journal beside it is of a later commit
+        // the operator restores only the store file; the journal beside it is of later commits
         Files.copy(backup.resolve(AndonDatabase.FILE_NAME), data.resolve(AndonDatabase.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dir.resolve("journal-at-crash"), journal, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(journal)).isPositive();
 
         try (AndonDatabase db = AndonDatabase.open(data)) {
             assertThat(db.orderedJsonMap("things")).containsExactly(java.util.Map.entry(1L, "one"));

@@ -160,12 +160,18 @@ public final class AndonApplication implements AutoCloseable {
             audit.record(who, "handover:" + step.action(), "handover " + report.id(), null, after);
         });
 
-
+        // The embedding model (~1-2 s to load) loads while the runbooks compile; nothing else waits for it until here.
+        java.util.concurrent.CompletableFuture<EmbeddingModel> loadingModel = java.util.concurrent.CompletableFuture.supplyAsync(
+                AllMiniLmL6V2QuantizedEmbeddingModel::new, runnable -> {
+                    Thread t = new Thread(runnable, "andon-model-load");
+                    t.setDaemon(true);
+                    t.start();
+                });
         // Hands-on runbooks ask the skills matrix who is qualified.
         Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null,
                 policy, audit, skills));
         // One in-process MiniLM model serves both the knowledge index and the assistant's intent recognition.
-        EmbeddingModel minilm = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        EmbeddingModel minilm = loadingModel.join();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
                 settings.path("knowledgeDir", "knowledge", plant.baseDir()), data.resolve("index"),
                 KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm)).permissions(policy)

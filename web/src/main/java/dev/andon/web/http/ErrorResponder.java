@@ -30,6 +30,11 @@ public final class ErrorResponder implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        // Engines answer through futures: what they refused arrives wrapped, and must still get its own status.
+        while ((failure instanceof java.util.concurrent.CompletionException || failure instanceof java.util.concurrent.ExecutionException)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         int status = ctx.statusCode();
         if (failure instanceof InvalidInputException e) {
             send(ctx, 400, "invalid-input", "the request has " + e.problems().size() + " problem(s)", e.problems());
