@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,21 +48,18 @@ class KilledDuringIntakeTest {
             try {
                 runAndKill(cycle, client, answered);
             } catch (Throwable t) {
-                throw new AssertionError("cycle " + cycle + " failed; the service said:\n" + tail(data.resolve("child.log")), t);
+                throw new AssertionError("cycle " + cycle + " failed; the service said:\n" + ChildAndon.logTail(data), t);
             }
         }
         verifyStore(answered);
     }
 
     private void runAndKill(int cycle, HttpClient client, Map<String, String> answered) throws Exception {
-        int port = freePort();
-        Process child = start(port);
+        ChildAndon andon = ChildAndon.start(data, client);
+        Process child = andon.process;
         try {
-            String base = "http://127.0.0.1:" + port;
-            await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                    .until(() -> client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-            String token = signIn(client, base);
+            String base = andon.base;
+            String token = andon.gatewayToken(client, "kill test gateway");
             AtomicBoolean sending = new AtomicBoolean(true);
             List<Thread> senders = new ArrayList<>();
             int c = cycle;
@@ -86,14 +82,6 @@ class KilledDuringIntakeTest {
         }
     }
 
-    private static String tail(Path log) throws IOException {
-        if (!java.nio.file.Files.exists(log)) {
-            return "(no log)";
-        }
-        List<String> lines = java.nio.file.Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    }
-
     private void verifyStore(Map<String, String> answered) {
         try (AndonDatabase db = AndonDatabase.open(data)) {
             AlertStore store = new AlertStore(db, AndonJson.newMapper());
@@ -106,26 +94,6 @@ class KilledDuringIntakeTest {
             answered.forEach((source, id) -> assertThat(bySource.get(source)).as(source).containsExactly(id));
             bySource.forEach((source, ids) -> assertThat(ids).as("stored once: " + source).hasSize(1));
         }
-    }
-
-    /**
-     * A model gateway's machine token (alerts:write), made by the first administrator (whose password comes from the
-     * environment at first start): senders raise alerts the way a gateway does.
-     */
-    private String signIn(HttpClient client, String base) throws Exception {
-        String pw = "test-admin-password-0001";
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"admin\",\"password\":\"" + pw + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        String admin = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("token").asText();
-        HttpResponse<String> t = client.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"kill test gateway\",\"scopes\":[\"alerts:write\"]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(t.statusCode()).as(t.body()).isEqualTo(201);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(t.body()).get("secret").asText();
     }
 
     private void send(HttpClient client, String base, String token, int cycle, int sender, AtomicBoolean sending, Map<String, String> answered) {
@@ -151,19 +119,4 @@ class KilledDuringIntakeTest {
         }
     }
 
-    private Process start(int port) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.andon.web.Main")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("child.log").toFile()));
-        pb.environment().put("ANDON_HTTP_PORT", Integer.toString(port));
-        pb.environment().put("ANDON_DATA_DIR", data.toString());
-        pb.environment().put("ANDON_ADMIN_PASSWORD", "test-admin-password-0001");
-        return pb.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -26,6 +26,7 @@ public final class AndonDatabase implements AutoCloseable {
     public static final String FILE_NAME = "andon.mapdb";
 
     private final DB db;
+    private final StoreVolumes volumes;
     private final Path file;
     private final ReentrantLock writeLock = new ReentrantLock();
     /** A change outside {@link #write} was refused half-way; the next write first rolls MapDB back to the last commit. */
@@ -47,7 +48,7 @@ public final class AndonDatabase implements AutoCloseable {
                 LoggerFactory.getLogger(AndonDatabase.class).info("store: replayed the last commit ({} writes) from its journal after an unclean stop", replayed);
             }
             deleteStaleLogFiles(file);
-            StoreVolumes volumes = new StoreVolumes(file, writeLock::isHeldByCurrentThread, () -> strayChange = true);
+            this.volumes = new StoreVolumes(file, writeLock::isHeldByCurrentThread, () -> strayChange = true);
             boolean existed = volumes.exists(file.toString());
             // DBMaker offers no way to choose the volumes, so the store is made as DBMaker.fileDB(..).transactionEnable() makes it.
             StoreWAL store = StoreWAL.make(file.toString(), volumes, 0L, true, CC.STORE_DIRECT_CONC_SHIFT, 0L, 0L,
@@ -98,6 +99,7 @@ public final class AndonDatabase implements AutoCloseable {
             if (outermost) {
                 afterCommit.clear();
                 try {
+                    volumes.discardUncommitted();
                     db.rollback();
                 } catch (RuntimeException rollbackFailed) {
                     e.addSuppressed(rollbackFailed);

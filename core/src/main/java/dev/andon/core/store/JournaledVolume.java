@@ -201,6 +201,12 @@ final class JournaledVolume extends ForwardingVolume {
         }
     }
 
+    /** Forgets the writes of a commit that failed before its sync; the file and the journal never saw them. */
+    synchronized void discardPending() {
+        pending.clear();
+        pendingCount = 0;
+    }
+
     // ---- a sync is where a commit becomes durable ----
 
     @Override
@@ -297,15 +303,23 @@ final class JournaledVolume extends ForwardingVolume {
         crc.update(buf.array(), 0, buf.position());
         buf.putLong(crc.getValue()).putInt(writes.size()).putInt(MAGIC);
         buf.flip();
-        if (journalChannel == null || !journalChannel.isOpen()) {
-            journalChannel = FileChannel.open(this.journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // An interrupt during a channel call closes the channel: set it aside for the append (see InterruptSafeFileVol).
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (journalChannel == null || !journalChannel.isOpen()) {
+                journalChannel = FileChannel.open(this.journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            }
+            long at = tail;
+            while (buf.hasRemaining()) {
+                at += journalChannel.write(buf, at);
+            }
+            journalChannel.force(false);
+            tail = at;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        long at = tail;
-        while (buf.hasRemaining()) {
-            at += journalChannel.write(buf, at);
-        }
-        journalChannel.force(false);
-        tail = at;
     }
 
     /**

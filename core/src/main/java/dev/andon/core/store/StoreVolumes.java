@@ -1,7 +1,6 @@
 package dev.andon.core.store;
 
 import org.mapdb.volume.ByteArrayVol;
-import org.mapdb.volume.FileChannelVol;
 import org.mapdb.volume.Volume;
 import org.mapdb.volume.VolumeFactory;
 
@@ -20,6 +19,7 @@ final class StoreVolumes extends VolumeFactory {
     private final Path file;
     private final BooleanSupplier writing;
     private final Runnable refused;
+    private volatile JournaledVolume store;
 
     StoreVolumes(Path file, BooleanSupplier writing, Runnable refused) {
         this.file = file;
@@ -30,10 +30,22 @@ final class StoreVolumes extends VolumeFactory {
     @Override
     public Volume makeVolume(String name, boolean readOnly, long fileLockWait, int sliceShift, long initSize, boolean fixedSize) {
         if (name != null && Path.of(name).equals(file)) {
-            return new JournaledVolume(FileChannelVol.FACTORY.makeVolume(name, readOnly, fileLockWait, sliceShift, initSize, fixedSize),
+            store = new JournaledVolume(new InterruptSafeFileVol(file.toFile(), sliceShift),
                     JournaledVolume.journalOf(file));
+            return store;
         }
         return new GuardedVolume(ByteArrayVol.FACTORY.makeVolume(null, false, 0L, sliceShift, initSize, false), writing, refused);
+    }
+
+    /**
+     * Drops what a failed commit had handed to the store file but not yet made durable (e.g. the file could not grow
+     * on a full disk), so that MapDB's rollback reads the last committed state back.
+     */
+    void discardUncommitted() {
+        JournaledVolume s = store;
+        if (s != null) {
+            s.discardPending();
+        }
     }
 
     @Override

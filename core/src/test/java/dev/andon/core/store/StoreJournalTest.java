@@ -45,6 +45,37 @@ class StoreJournalTest {
     }
 
     @Test
+    void aThreadThatWasInterruptedDoesNotCloseTheStoreForEveryoneElse() throws Exception {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            var map = db.orderedJsonMap("things");
+            db.write(() -> map.put(1L, "before"));
+            // e.g. a worker whose slow language-model call was cancelled goes on to record the conversation
+            Thread worker = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                db.write(() -> map.put(2L, "by an interrupted thread"));
+                assertThat(map.get(1L)).isEqualTo("before");
+                assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for its owner").isTrue();
+            });
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+            worker.setUncaughtExceptionHandler((t, e) -> failed.set(e));
+            worker.start();
+            worker.join();
+            assertThat(failed.get()).isNull();
+            db.write(() -> map.put(3L, "after"));
+        }
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            assertThat(db.orderedJsonMap("things")).containsOnlyKeys(1L, 2L, 3L);
+        }
+    }
+
+    @Test
+    void aSecondOpenOfTheSameStoreIsRefused() {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            assertThatThrownBy(() -> AndonDatabase.open(dir)).hasMessageContaining("is already open");
+        }
+    }
+
+    @Test
     void aChangeOutsideAWriteIsRefusedAndLeavesNothingBehind() {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             var map = db.orderedJsonMap("things");

@@ -1,0 +1,221 @@
+package dev.andon.core.store;
+
+import org.mapdb.DBException;
+import org.mapdb.DataIO;
+import org.mapdb.DataInput2;
+import org.mapdb.volume.Volume;
+
+import java.io.EOFException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The store file as a MapDB volume over a {@link FileChannel}, deaf to thread interrupts. A file channel closes itself
+ * for everyone when a thread is interrupted during an I/O call (MapDB's own {@code FileChannelVol} then fails every
+ * later read and write); in a service that cancels slow work — a language model that does not answer in time — that
+ * would close the store until a restart. Here the interrupt flag is set aside during each call and restored after,
+ * and a channel closed by an interrupt that arrived mid-call is reopened and the call repeated.
+ */
+final class InterruptSafeFileVol extends Volume {
+    private static final int ATTEMPTS = 3;
+
+    private interface Io<T> {
+        T run(FileChannel ch) throws IOException;
+    }
+
+    private final File file;
+    private final int sliceSize;
+    private volatile FileChannel channel;
+    private FileLock lock;
+    private volatile long size;
+
+    InterruptSafeFileVol(File file, int sliceShift) {
+        this.file = file;
+        this.sliceSize = 1 << sliceShift;
+        try {
+            this.channel = open();
+            this.size = channel.size();
+        } catch (IOException e) {
+            throw new DBException.VolumeIOError(e.getMessage(), e);
+        }
+    }
+
+    private FileChannel open() throws IOException {
+        FileChannel ch = FileChannel.open(file.toPath(), StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+        // One process per store: a second Andon on the same data folder is refused instead of corrupting it.
+        try {
+            lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            ch.close();
+            throw new IOException("the store " + file + " is already open (another Andon on the same data folder?)");
+        }
+        return ch;
+    }
+
+    private <T> T call(Io<T> io) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                FileChannel ch = channel;
+                try {
+                    return io.run(ch);
+                } catch (ClosedChannelException e) {
+                    if (isClosed()) {
+                        throw new DBException.VolumeClosed(e);
+                    }
+                    if (attempt == ATTEMPTS) {
+                        throw new DBException.VolumeIOError(e);
+                    }
+                    interrupted |= Thread.interrupted();
+                    reopen(ch);
+                } catch (IOException e) {
+                    throw new DBException.VolumeIOError(e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private synchronized void reopen(FileChannel broken) {
+        if (channel != broken) {
+            return; // another thread reopened it already
+        }
+        try {
+            channel = open();
+        } catch (IOException e) {
+            throw new DBException.VolumeIOError(e);
+        }
+    }
+
+    private void readFully(long offset, ByteBuffer buf) {
+        int start = buf.position();
+        call(ch -> {
+            buf.position(start);
+            long at = offset;
+            while (buf.hasRemaining()) {
+                int n = ch.read(buf, at);
+                if (n < 0) {
+                    throw new EOFException("reading " + file + " at " + offset);
+                }
+                at += n;
+            }
+            return null;
+        });
+    }
+
+    private void writeFully(long offset, ByteBuffer buf) {
+        int start = buf.position();
+        call(ch -> {
+            buf.position(start);
+            long at = offset;
+            while (buf.hasRemaining()) {
+                at += ch.write(buf, at);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void ensureAvailable(long offset) {
+        long end = DataIO.roundUp(offset, sliceSize);
+        if (end <= size) {
+            return;
+        }
+        synchronized (this) {
+            if (end > size) {
+                writeFully(end - 1, ByteBuffer.allocate(1));
+                size = end;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void truncate(long newSize) {
+        call(ch -> ch.truncate(newSize));
+        size = newSize;
+    }
+
+    @Override public void putLong(long offset, long value) { writeFully(offset, ByteBuffer.allocate(8).putLong(0, value)); }
+    @Override public void putInt(long offset, int value) { writeFully(offset, ByteBuffer.allocate(4).putInt(0, value)); }
+    @Override public void putByte(long offset, byte value) { writeFully(offset, ByteBuffer.allocate(1).put(0, value)); }
+    @Override public void putData(long offset, byte[] src, int srcPos, int srcSize) { writeFully(offset, ByteBuffer.wrap(src, srcPos, srcSize)); }
+    @Override public void putData(long offset, ByteBuffer buf) { writeFully(offset, buf); }
+
+    @Override
+    public long getLong(long offset) {
+        ByteBuffer b = ByteBuffer.allocate(8);
+        readFully(offset, b);
+        return b.getLong(0);
+    }
+
+    @Override
+    public int getInt(long offset) {
+        ByteBuffer b = ByteBuffer.allocate(4);
+        readFully(offset, b);
+        return b.getInt(0);
+    }
+
+    @Override
+    public byte getByte(long offset) {
+        ByteBuffer b = ByteBuffer.allocate(1);
+        readFully(offset, b);
+        return b.get(0);
+    }
+
+    @Override
+    public DataInput2 getDataInput(long offset, int size) {
+        ByteBuffer b = ByteBuffer.allocate(size);
+        readFully(offset, b);
+        return new DataInput2.ByteBuffer(b, 0);
+    }
+
+    @Override
+    public void getData(long offset, byte[] bytes, int bytesPos, int length) {
+        readFully(offset, ByteBuffer.wrap(bytes, bytesPos, length));
+    }
+
+    @Override
+    public void sync() {
+        call(ch -> {
+            ch.force(true);
+            return null;
+        });
+    }
+
+    @Override
+    public void clear(long startOffset, long endOffset) {
+        for (long at = startOffset; at < endOffset; at += 1 << 16) {
+            writeFully(at, ByteBuffer.allocate((int) Math.min(1 << 16, endOffset - at)));
+        }
+    }
+
+    @Override public int sliceSize() { return -1; }
+    @Override public boolean isSliced() { return false; }
+    @Override public long length() { return call(FileChannel::size); }
+    @Override public boolean isReadOnly() { return false; }
+    @Override public File getFile() { return file; }
+    @Override public boolean getFileLocked() { return lock != null && lock.isValid(); }
+
+    @Override
+    public synchronized void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            channel.close(); // releases the lock with it
+        } catch (IOException e) {
+            throw new DBException.VolumeIOError(e);
+        }
+    }
+}

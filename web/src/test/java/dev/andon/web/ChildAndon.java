@@ -1,0 +1,89 @@
+package dev.andon.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real service in a child JVM on a data folder, for tests that kill it, starve it of disk or restart it: the
+ * test kit's counterpart of {@link RunningAndon} where the process itself is under test. Its output goes to
+ * {@code child.log} in the data folder.
+ */
+final class ChildAndon {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Process process;
+    final String base;
+    private final Path data;
+
+    private ChildAndon(Process process, String base, Path data) {
+        this.process = process;
+        this.base = base;
+        this.data = data;
+    }
+
+    /** Starts the service on a free port and waits until it serves. */
+    static ChildAndon start(Path data, HttpClient client) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.andon.web.Main")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("child.log").toFile()));
+        pb.environment().put("ANDON_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("ANDON_DATA_DIR", data.toString());
+        pb.environment().put("ANDON_ADMIN_PASSWORD", RunningAndon.ADMIN_PASSWORD);
+        ChildAndon child = new ChildAndon(pb.start(), "http://127.0.0.1:" + port, data);
+        await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> client.send(HttpRequest.newBuilder(URI.create(child.base + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        return child;
+    }
+
+    /**
+     * A model gateway's machine token (alerts:write), made by the first administrator (whose password comes from the
+     * environment at first start): senders raise alerts the way a gateway does.
+     */
+    String gatewayToken(HttpClient client, String name) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"user\":\"admin\",\"password\":\"" + RunningAndon.ADMIN_PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String admin = JSON.readTree(r.body()).get("token").asText();
+        HttpResponse<String> t = client.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"scopes\":[\"alerts:write\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(t.statusCode()).as(t.body()).isEqualTo(201);
+        return JSON.readTree(t.body()).get("secret").asText();
+    }
+
+    /** The last lines the service wrote, for a failure message. */
+    static String logTail(Path data) {
+        Path log = data.resolve("child.log");
+        try {
+            if (!Files.exists(log)) {
+                return "(no log)";
+            }
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+}
