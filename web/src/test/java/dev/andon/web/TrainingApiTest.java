@@ -162,4 +162,63 @@ class TrainingApiTest {
         assertThat(anna.getInteger("done")).isZero();
         assertThat(anna.getJsonArray("modules").stream().map(m -> ((JsonObject) m).getValue("signOff"))).containsOnlyNulls();
     }
+
+    static List<String> itemIds(JsonObject path) {
+        return path.getJsonArray("modules").stream().flatMap(m -> ((JsonObject) m).getJsonArray("items").stream())
+                .map(i -> ((JsonObject) i).getString("id")).toList();
+    }
+
+    @Test
+    void aTrainerShapesTheLinesStandardPathAndEveryoneOnItGetsIt() {
+        JsonObject assembled = get("alessio.barbieri", "/api/training/paths/operator/L2");
+        List<String> firstModule = assembled.getJsonArray("modules").getJsonObject(0).getJsonArray("items").stream()
+                .map(i -> ((JsonObject) i).getString("id")).toList();
+        assertThat(firstModule).hasSizeGreaterThanOrEqualTo(3);
+        String first = firstModule.get(0);
+        String second = firstModule.get(1);
+        String dropped = firstModule.get(firstModule.size() - 1);
+        JsonObject shape = new JsonObject().put("order", new JsonArray().add(second).add(first))
+                .put("pinned", new JsonArray().add(first)).put("dropped", new JsonArray().add(dropped));
+
+        HttpResponse<Buffer> byOperator = send("PUT", "anna.rossi", "/api/training/paths/operator/L2", shape);
+        HttpResponse<Buffer> unknownItem = send("PUT", "alessio.barbieri", "/api/training/paths/operator/L2",
+                shape.copy().put("dropped", new JsonArray().add("read:NO-SUCH-DOC#9")));
+        assertThat(byOperator.statusCode()).isEqualTo(403);
+        assertThat(unknownItem.statusCode()).isEqualTo(400);
+        assertThat(unknownItem.bodyAsString()).contains("'read:NO-SUCH-DOC#9' is not an item of the path operator@L2");
+        assertThat(get("anna.rossi", "/api/training/paths/operator/L2").getBoolean("standard")).isFalse();
+
+        HttpResponse<Buffer> saved = send("PUT", "alessio.barbieri", "/api/training/paths/operator/L2", shape);
+        assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
+
+        JsonObject path = get("anna.rossi", "/api/training/paths/operator/L2");
+        assertThat(path.getBoolean("standard")).isTrue();
+        assertThat(path.getString("savedBy")).isEqualTo("alessio.barbieri");
+        List<String> ids = itemIds(path);
+        assertThat(ids).doesNotContain(dropped).contains(first, second);
+        assertThat(ids.indexOf(second)).isLessThan(ids.indexOf(first));
+        assertThat(path.getJsonArray("modules").getJsonObject(0).getJsonArray("items").stream()
+                .map(JsonObject.class::cast).filter(i -> i.getString("id").equals(first)).findFirst().orElseThrow()
+                .getBoolean("pinned")).isTrue();
+    }
+
+    @Test
+    void quizDraftsNeedATrainerAModelAndASectionThatExists() {
+        JsonObject ask = new JsonObject().put("document", "TG-L2-OPERATOR").put("section", "1").put("count", 2);
+
+        HttpResponse<Buffer> byOperator = send("POST", "anna.rossi", "/api/training/quiz-drafts", ask);
+        HttpResponse<Buffer> tooMany = send("POST", "alessio.barbieri", "/api/training/quiz-drafts", ask.copy().put("count", 9));
+        HttpResponse<Buffer> noSection = send("POST", "alessio.barbieri", "/api/training/quiz-drafts", ask.copy().put("section", "99"));
+        HttpResponse<Buffer> noModel = send("POST", "alessio.barbieri", "/api/training/quiz-drafts", ask);
+        HttpResponse<Buffer> noDraft = send("POST", "alessio.barbieri", "/api/training/quiz-drafts/QD-000404/approve", null);
+
+        assertThat(byOperator.statusCode()).isEqualTo(403);
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.bodyAsString()).contains("count", "must be 1 to 5");
+        assertThat(noSection.statusCode()).isEqualTo(404);
+        assertThat(noModel.statusCode()).isEqualTo(409);
+        assertThat(noModel.bodyAsJsonObject().getString("message")).contains("no language model is configured");
+        assertThat(noDraft.statusCode()).isEqualTo(404);
+        assertThat(get("alessio.barbieri", "/api/training/quiz-drafts?document=TG-L2-OPERATOR").getJsonArray("drafts")).isEmpty();
+    }
 }

@@ -36,10 +36,17 @@ public final class PathAssembler {
 
     private final KnowledgeSearch knowledge;
     private final Predicate<String> knownSkill;
+    private final ApprovedQuestions approved;
 
     public PathAssembler(KnowledgeSearch knowledge, Predicate<String> knownSkill) {
+        this(knowledge, knownSkill, ApprovedQuestions.NONE);
+    }
+
+    /** {@code approved}: questions trainers approved beyond the documents' metadata; they count toward a quiz item. */
+    public PathAssembler(KnowledgeSearch knowledge, Predicate<String> knownSkill, ApprovedQuestions approved) {
         this.knowledge = knowledge;
         this.knownSkill = knownSkill;
+        this.approved = approved;
     }
 
     /** The documents of the path in reading order (prerequisites first), with pinned documents kept. */
@@ -89,9 +96,10 @@ public final class PathAssembler {
                 items.add(new PathItem("practical:" + doc.id() + "#" + (i + 1), ItemKind.PRACTICAL, doc.id(), doc.title(),
                         null, "Show a trainer: " + t.practical().get(i), false));
             }
-            if (!t.quiz().isEmpty()) {
+            int questions = t.quiz().size() + approved.of(doc.id()).size();
+            if (questions > 0) {
                 items.add(new PathItem("quiz:" + doc.id(), ItemKind.QUIZ, doc.id(), doc.title(), null,
-                        "Quiz on " + doc.id() + " (" + t.quiz().size() + " question" + (t.quiz().size() == 1 ? "" : "s") + ")",
+                        "Quiz on " + doc.id() + " (" + questions + " question" + (questions == 1 ? "" : "s") + ")",
                         false));
             }
         }

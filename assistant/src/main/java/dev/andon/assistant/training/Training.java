@@ -55,6 +55,7 @@ public final class Training {
     private final AndonDatabase db;
     private final PermissionPolicy policy;
     private final AuditTrail audit;
+    private final ApprovedQuestions approved;
     private final Clock clock;
 
     /** Standalone (tools, tests): audit records go to the store's audit trail through an own handle. */
@@ -66,10 +67,17 @@ public final class Training {
     /** Trainers' changes (standard paths, observations, sign-offs) are recorded in {@code audit} in the same write. */
     public Training(Plant plant, KnowledgeSearch knowledge, TrainingStore store, SkillsMatrix matrix, AndonDatabase db,
                     PermissionPolicy policy, AuditTrail audit, Clock clock) {
+        this(plant, knowledge, store, matrix, db, policy, audit, ApprovedQuestions.NONE, clock);
+    }
+
+    /** {@code approved}: quiz questions trainers approved (drafted by a model), asked after the documents' own. */
+    public Training(Plant plant, KnowledgeSearch knowledge, TrainingStore store, SkillsMatrix matrix, AndonDatabase db,
+                    PermissionPolicy policy, AuditTrail audit, ApprovedQuestions approved, Clock clock) {
         this.audit = audit;
+        this.approved = approved;
         this.plant = plant;
         this.knowledge = knowledge;
-        this.assembler = new PathAssembler(knowledge, id -> matrix.catalog().skill(id).isPresent());
+        this.assembler = new PathAssembler(knowledge, id -> matrix.catalog().skill(id).isPresent(), approved);
         this.store = store;
         this.matrix = matrix;
         this.db = db;
@@ -386,9 +394,12 @@ public final class Training {
     }
 
     private List<TrainingMetadata.QuizQuestion> questions(String documentId) {
-        return knowledge.documents().stream().filter(d -> d.id().equals(documentId)).findFirst()
+        List<TrainingMetadata.QuizQuestion> all = new ArrayList<>(knowledge.documents().stream()
+                .filter(d -> d.id().equals(documentId)).findFirst()
                 .map(d -> d.training() == null ? List.<TrainingMetadata.QuizQuestion>of() : d.training().quiz())
-                .orElse(List.of());
+                .orElse(List.of()));
+        all.addAll(approved.of(documentId));
+        return all;
     }
 
     private String quizFingerprint(String documentId) {

@@ -30,6 +30,12 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.andon.rules.Runbooks;
 import dev.andon.connectors.Connectors;
+import dev.andon.assistant.training.QuizDrafts;
+import dev.andon.assistant.training.QuizDrafter;
+import dev.andon.assistant.llm.LlmQuizDrafter;
+import dev.andon.assistant.llm.LlmSettings;
+import dev.andon.assistant.llm.ChatModels;
+import dev.andon.web.api.QuizDraftRoutes;
 import dev.andon.web.api.AlertRoutes;
 import dev.andon.web.api.ConnectorRoutes;
 import dev.andon.web.api.ChatRoutes;
@@ -185,7 +191,13 @@ public final class AndonApplication implements AutoCloseable {
                 e.currentBefore() == null ? null : Map.of("current", e.currentBefore()),
                 e.currentAfter() == null ? Map.of("file", e.file()) : Map.of("current", e.currentAfter(), "file", e.file())));
         knowledge.startWatching();
-        Training training = new Training(plant, knowledge, new TrainingStore(db, json), skills, db, policy, audit, clock);
+        // With a language model configured it drafts quiz questions for trainers to approve; never asked unapproved.
+        LlmSettings llm = LlmSettings.from(settings);
+        QuizDrafts quizDrafts = new QuizDrafts(knowledge, db, json,
+                llm.enabled() ? new LlmQuizDrafter(ChatModels.chatModel(llm), llm.modelLabel())
+                        : QuizDrafter.NONE, policy, audit, clock);
+        Training training = new Training(plant, knowledge, new TrainingStore(db, json), skills, db, policy, audit,
+                quizDrafts, clock);
         Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
                 notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy)
                 .shift(shift.handovers, shift.resolutions).training(training, skills, coverage).build());
@@ -269,6 +281,7 @@ public final class AndonApplication implements AutoCloseable {
                 new ConnectorRoutes(connectors, workers, responses)::mount,
                 new SkillsRoutes(plant, skills, coverage, workers, bodies, responses, clock)::mount,
                 new TrainingRoutes(training, workers, bodies, responses)::mount,
+                new QuizDraftRoutes(quizDrafts, workers, bodies, responses)::mount,
                 new EventStreamRoutes(vertx.eventBus())::mount,
                 new HealthRoutes(health, workers, responses)::mount,
                 new dev.andon.web.api.MetricsRoutes(registry)::mount));

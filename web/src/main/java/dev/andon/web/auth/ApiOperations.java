@@ -148,6 +148,10 @@ public final class ApiOperations {
         ops.add(ApiOperation.of(POST, "/api/training/people/:person/observed", Action.TRAINING_MANAGE, "record a practical task as shown"));
         ops.add(ApiOperation.of(POST, "/api/training/people/:person/sign-off", Action.TRAINING_MANAGE, "sign off a complete module"));
         ops.add(ApiOperation.of(GET, "/api/training/dashboard", Action.TRAINING_MANAGE, "progress and pending sign-offs (?line=)"));
+        ops.add(ApiOperation.of(POST, "/api/training/quiz-drafts", Action.TRAINING_MANAGE, "ask the language model for quiz questions on a section"));
+        ops.add(ApiOperation.of(GET, "/api/training/quiz-drafts", Action.TRAINING_MANAGE, "quiz drafts (?document=)"));
+        ops.add(ApiOperation.of(POST, "/api/training/quiz-drafts/:id/approve", Action.TRAINING_MANAGE, "approve a drafted question: it joins the quiz"));
+        ops.add(ApiOperation.of(POST, "/api/training/quiz-drafts/:id/reject", Action.TRAINING_MANAGE, "reject a drafted question"));
         return List.copyOf(ops);
     }
 }
