@@ -73,19 +73,21 @@ public final class Connectors implements AutoCloseable {
     private final PermissionPolicy policy;
     private final WorkerExecutor workers;
     private final MessageConsumer<String> stationEvents;
+    private final dev.andon.connectors.base.ConnectorSwitches switches;
     private final RecordedAlertReplay replay;
     private final ReplayJobs replays;
 
     /** What the connectors work with, all from core; the application supplies the rules module's parts as these. */
     public record Parts(Plant plant, IncomingAlertReader reader, AlertIntake intake, AlertLifecycle lifecycle,
                         AlertStore alerts, StationStatusStore stations, Consumer<StationStatus> stationAnnouncer,
-                        HeartbeatSink heartbeats, AndonDatabase db, PermissionPolicy policy, ObjectMapper json,
-                        Clock clock, Map<String, String> env) {
+                        HeartbeatSink heartbeats, AndonDatabase db, PermissionPolicy policy,
+                        dev.andon.core.audit.AuditTrail audit, ObjectMapper json, Clock clock, Map<String, String> env) {
     }
 
     private Connectors(Map<String, Connector> all, List<StationLights> lights, Deliveries deliveries,
                        DeadLetterStore deadLetters, PermissionPolicy policy, WorkerExecutor workers,
-                       MessageConsumer<String> stationEvents, RecordedAlertReplay replay) {
+                       MessageConsumer<String> stationEvents, RecordedAlertReplay replay,
+                       dev.andon.connectors.base.ConnectorSwitches switches) {
         this.all = all;
         this.lights = lights;
         this.deliveries = deliveries;
@@ -94,6 +96,7 @@ public final class Connectors implements AutoCloseable {
         this.workers = workers;
         this.stationEvents = stationEvents;
         this.replay = replay;
+        this.switches = switches;
         this.replays = new ReplayJobs(replay, Clock.systemUTC());
     }
 
@@ -108,6 +111,8 @@ public final class Connectors implements AutoCloseable {
                 p.stationAnnouncer(), p.heartbeats(), p.json(), p.clock());
         Map<String, Connector> all = new LinkedHashMap<>();
         Map<String, Boolean> wanted = new LinkedHashMap<>();
+        dev.andon.connectors.base.ConnectorSwitches switches = new dev.andon.connectors.base.ConnectorSwitches(
+                p.db(), p.json(), p.audit(), p.clock());
         for (ConnectorsConfig.Source s : config.sources()) {
             Connector c = switch (s.kind()) {
                 case "mqtt" -> new MqttSource(s.name(), mqtt(s.broker(), s.name(), p.env(), baseDir),
@@ -161,7 +166,8 @@ public final class Connectors implements AutoCloseable {
                         LOG.warn("station event not understood: {}", e.getMessage());
                     }
                 });
-        wanted.forEach((name, on) -> {
+        wanted.forEach((name, configured) -> {
+            boolean on = switches.of(name).map(dev.andon.connectors.base.ConnectorSwitches.Switch::on).orElse(configured);
             if (on) {
                 all.get(name).start();
             }
@@ -170,7 +176,7 @@ public final class Connectors implements AutoCloseable {
         LOG.info("connectors: {}", all.isEmpty() ? "none" : String.join(", ", all.keySet()));
         RecordedAlertReplay replay = new RecordedAlertReplay(p.reader(), p.intake(), p.json(), p.clock(),
                 RecordedAlertReplay.Sleeper.real(), 1_000_000, 10_000);
-        return new Connectors(all, lights, deliveries, deadLetters, p.policy(), workers, stationEvents, replay);
+        return new Connectors(all, lights, deliveries, deadLetters, p.policy(), workers, stationEvents, replay, switches);
     }
 
     private static MqttSettings mqtt(ConnectorsConfig.Broker b, String name, Map<String, String> env, Path baseDir) {
@@ -235,10 +241,11 @@ public final class Connectors implements AutoCloseable {
         return connector(name).health();
     }
 
-    /** Switches a connector on or off while Andon runs; administrators only. */
+    /** Switches a connector on or off while Andon runs, and across restarts until switched back; administrators only. */
     public ConnectorHealth setEnabled(Principal who, String name, boolean on) {
         policy.require(who, Action.CONNECTORS_MANAGE, null);
         Connector c = connector(name);
+        switches.record(who, name, on);
         if (on) {
             c.start();
         } else {

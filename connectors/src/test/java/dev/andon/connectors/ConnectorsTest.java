@@ -2,6 +2,8 @@ package dev.andon.connectors;
 
 import dev.andon.connectors.base.ConnectorHealth;
 import dev.andon.connectors.testing.InboundRig;
+import dev.andon.core.audit.AuditQuery;
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidPlantException;
 import dev.andon.core.error.NotFoundException;
@@ -49,8 +51,8 @@ class ConnectorsTest {
         Files.writeString(file, yaml);
         AlertLifecycle lifecycle = (id, to, actor, note) -> { throw new UnsupportedOperationException(); };
         return Connectors.start(file, new Connectors.Parts(rig.plant, null, a -> rig.alerts.insert(a, r -> r), lifecycle,
-                rig.alerts, rig.stations, s -> { }, (s, l, st, v) -> { }, rig.db, PermissionPolicy.bundled(), rig.json,
-                rig.clock, env), vertx);
+                rig.alerts, rig.stations, s -> { }, (s, l, st, v) -> { }, rig.db, PermissionPolicy.bundled(),
+                new AuditTrail(rig.db, rig.json, rig.clock), rig.json, rig.clock, env), vertx);
     }
 
     @Test
@@ -72,6 +74,29 @@ class ConnectorsTest {
             assertThatThrownBy(() -> c.setEnabled(ADMIN, "nope", true)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> c.deadLetters(OPERATOR, null, 10)).isInstanceOf(ForbiddenException.class);
         }
+    }
+
+    @Test
+    void aSwitchHoldsAcrossARestartAndIsOnTheAuditTrail() throws Exception {
+        String yaml = """
+                sources:
+                  - { name: alertmanager, kind: alertmanager }
+                  - { name: cameras, kind: webhook, enabled: false, bindings: { "token:cam-1": vision-model } }
+                """;
+        try (Connectors c = start(yaml, Map.of())) {
+            c.setEnabled(ADMIN, "alertmanager", false);
+            c.setEnabled(ADMIN, "cameras", true);
+        }
+        try (Connectors c = start(yaml, Map.of())) {
+            assertThat(c.health()).extracting(ConnectorHealth::name, ConnectorHealth::enabled)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("alertmanager", false),
+                            org.assertj.core.groups.Tuple.tuple("cameras", true));
+        }
+        AuditTrail audit = new AuditTrail(rig.db, rig.json, rig.clock);
+        assertThat(audit.query(new AuditQuery("admin:root", "connector", null, null, 10)))
+                .extracting(r -> r.action() + " " + r.object())
+                .containsExactly("connector:enable connector/cameras", "connector:disable connector/alertmanager");
+        assertThat(audit.verify().intact()).isTrue();
     }
 
     @Test

@@ -185,7 +185,12 @@ class IntakeLimitsTest {
                         "andon_intake_queue_depth", "andon_intake_queue_capacity 5000")
                 // Vert.x Web names a request by every route it passed (sign-in, guard, feature): the label ends in the
                 // feature's path.
-                .containsPattern("vertx_http_server_requests_total\\{.*method=\"POST\",route=\"[^\"]*/api/alerts\"");
+                .containsPattern("vertx_http_server_requests_total\\{.*method=\"POST\",route=\"[^\"]*/api/alerts\"")
+                // every connector of the sample plant, by name, kind and direction
+                .containsPattern("andon_connector_enabled\\{connector=\"alertmanager\",direction=\"in\",kind=\"alertmanager\"} 1")
+                .containsPattern("andon_connector_messages_total\\{connector=\"plant-mqtt\"")
+                .containsPattern("andon_connector_connected\\{connector=\"andon-lights\"")
+                .contains("andon_dead_letters ", "andon_dead_letters_dropped_total");
     }
 
     @Test

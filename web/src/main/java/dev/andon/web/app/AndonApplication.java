@@ -233,8 +233,9 @@ public final class AndonApplication implements AutoCloseable {
                 settings.path("connectorsFile", "connectors.yaml", plant.baseDir()),
                 new Connectors.Parts(plant, reader, intake, runbooks.lifecycle(), alerts, stations,
                         s -> events.publish(EventAddresses.STATION_STATUS, s), runbooks.heartbeats()::heartbeat, db,
-                        policy, json, clock, env), vertx));
+                        policy, audit, json, clock, env), vertx));
         runbooks.onChange(connectors::alertChanged);
+        dev.andon.web.metrics.ConnectorMetrics.bind(connectors, registry);
         Map<String, Supplier<PartHealth>> health = new LinkedHashMap<>();
         health.put("store", () -> db.isOpen()
                 ? PartHealth.up(Map.of("file", db.file().toString(), "alerts", alerts.count()))
