@@ -67,7 +67,7 @@
   }
 
   function listen() {
-    const source = new EventSource('/api/events');
+    const source = Andon.events('/api/events');
     let lost = false;
     source.onopen = () => {
       $('live').classList.add('on');

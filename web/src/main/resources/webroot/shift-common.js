@@ -49,5 +49,53 @@ const Andon = (() => {
     day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone,
   }) : '');
   const minutes = (s) => `${Math.round(s / 60)} min`;
-  return { el, api, token, whoAmI, pct, fmt, minutes };
+  /**
+   * The live stream. With the browser session it is an EventSource; a wall screen's token cannot ride on an
+   * EventSource (it sends no headers), so the same stream is read with fetch and the token in the header, with the
+   * same onopen / onerror / addEventListener surface and a reconnect two seconds after it drops.
+   */
+  function events(path) {
+    if (!token()) return new EventSource(path);
+    const listeners = {};
+    const source = {
+      onopen: null,
+      onerror: null,
+      addEventListener(type, fn) { (listeners[type] = listeners[type] || []).push(fn); },
+    };
+    const emit = (type, data) => (listeners[type] || []).forEach((fn) => fn({ type, data }));
+    async function connect() {
+      try {
+        const res = await fetch(path, { headers: { Authorization: 'Bearer ' + token(), Accept: 'text/event-stream' } });
+        if (!res.ok || !res.body) throw new Error('HTTP ' + res.status);
+        if (source.onopen) source.onopen();
+        const reader = res.body.getReader();
+        const decoder = new TextDecoder();
+        let buf = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buf += decoder.decode(value, { stream: true }).replace(/\r\n/g, '\n');
+          let end;
+          while ((end = buf.indexOf('\n\n')) >= 0) {
+            const block = buf.slice(0, end);
+            buf = buf.slice(end + 2);
+            let type = 'message';
+            const data = [];
+            for (const line of block.split('\n')) {
+              if (line.startsWith('event:')) type = line.slice(6).trim();
+              else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+            }
+            if (data.length) emit(type, data.join('\n'));
+          }
+        }
+        throw new Error('the stream ended');
+      } catch (e) {
+        if (source.onerror) source.onerror(e);
+        setTimeout(connect, 2000);
+      }
+    }
+    connect();
+    return source;
+  }
+  return { el, api, token, whoAmI, pct, fmt, minutes, events };
 })();

@@ -133,6 +133,24 @@ class ShiftPagesBrowserTest {
     }
 
     @Test
+    void aWallScreenWithAScreenTokenAndNobodySignedInFollowsTheBoardLive() {
+        String screen = andon.machineToken("hall screen", "alerts:read");
+        browser.manage().deleteAllCookies();
+        browser.get(andon.url("/board.html"));
+        js("localStorage.setItem('andon.token', arguments[0])", screen);
+        browser.get(andon.url("/board.html"));
+        wait.until(d -> d.findElements(By.cssSelector(".tile")).size() == 8);
+        wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+        assertThat(browser.findElement(By.id("signed-in")).getText()).isEqualTo("screen token");
+        js("window.samePage = true");
+
+        post("/api/lines/L2/events", "anna.rossi", stateEvent("w1", "coil-1", "down", "jam", "2026-11-25T07:59:00Z"));
+
+        wait.until(d -> tile("L2", "coil-1").getAttribute("class").contains("st-down"));
+        assertThat(js("return window.samePage")).isEqualTo(true);
+    }
+
+    @Test
     void leadersEditSignSendBackAndAcceptTheHandoverOnThePage() {
         signInAs("luca.bianchi", "/handover.html?line=L2");
         wait.until(ExpectedConditions.textToBe(By.id("status"), "DRAFT"));
