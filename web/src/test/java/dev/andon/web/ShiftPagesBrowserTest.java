@@ -16,13 +16,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -52,13 +48,7 @@ class ShiftPagesBrowserTest {
         }
         andon = RunningAndon.start(dataDir, Map.of("ANDON_HTTP_PORT", Integer.toString(port)));
         http = WebClient.create(vertx);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profileDir);
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open(profileDir);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         // Live updates re-render tiles and cards: an element found a moment ago may be replaced; look again.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);

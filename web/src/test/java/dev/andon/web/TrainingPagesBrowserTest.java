@@ -13,14 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -41,13 +37,7 @@ class TrainingPagesBrowserTest {
     @BeforeEach
     void start() {
         andon = RunningAndon.start(dataDir);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profileDir);
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open(profileDir);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // Live updates re-render tiles and cards: an element found a moment ago may be replaced; look again.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);

@@ -2,7 +2,6 @@ package dev.andon.web.bench;
 
 import dev.andon.web.app.AndonApplication;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -13,19 +12,14 @@ import io.vertx.ext.web.client.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,12 +165,7 @@ public final class BoardBench {
     private static final String ADMIN_PASSWORD = "board-bench-admin-password";
 
     private static WebDriver openBoard(String base, Path dir, String wallToken) throws Exception {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-        WebDriver page = new ChromeDriver(service, options);
+        WebDriver page = dev.andon.web.HeadlessChromium.open(Files.createDirectories(dir.resolve("profile")));
         page.get(base + "/board.html");
         ((JavascriptExecutor) page).executeScript("localStorage.setItem('andon.token', arguments[0])", wallToken.substring("Bearer ".length()));
         page.get(base + "/board.html");
