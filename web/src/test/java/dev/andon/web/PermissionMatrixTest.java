@@ -167,6 +167,53 @@ class PermissionMatrixTest {
         assertThat(wrong).as("cells that break the rules").isEmpty();
     }
 
+    /**
+     * Every operation of the API, not a sample: each caller whose roles or scopes grant the operation's action on no
+     * line at all is refused with 403 by it, and nothing is written in that caller's name. (Line-bound grants are
+     * walked cell by cell above.)
+     */
+    @Test
+    void everyListedOperationRefusesWhoeverMayNotDoItAnywhere() throws Exception {
+        var policy = dev.andon.core.identity.PermissionPolicy.bundled();
+        var people = new dev.andon.core.identity.PlantPeople(new dev.andon.core.plant.PlantLoader()
+                .load(dataDir.resolve("sample-plant/plant.yaml")));
+        Map<String, dev.andon.core.identity.Principal> callers = new LinkedHashMap<>();
+        for (String person : List.of(OP_L1, OP_L2, TL_L1, MAINT, QUAL, TRAINER, OWNER)) {
+            callers.put(person, people.principalOf(person).orElseThrow());
+        }
+        callers.put(GATEWAY, machine("alerts:write"));
+        callers.put(SCRAPER, machine("metrics:read"));
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (ApiOperation op : ApiOperations.all()) {
+            if (op.action() == null) {
+                continue;
+            }
+            String path = op.path().replaceAll(":[A-Za-z]+", "x");
+            for (var caller : callers.entrySet()) {
+                if (policy.allows(caller.getValue(), op.action(), null)) {
+                    continue;
+                }
+                long before = auditCount();
+                int status = send(caller.getKey(), new Cell(op.method(), path, op.method() == HttpMethod.GET ? null : "{}", Set.of()));
+                checked++;
+                if (status != 403) {
+                    wrong.add(op.method() + " " + path + " as " + caller.getKey() + " → " + status + " (expected 403)");
+                }
+                if (!changesSince(before).isEmpty()) {
+                    wrong.add(op.method() + " " + path + " as " + caller.getKey() + " changed " + changesSince(before));
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(300);
+        assertThat(wrong).as("operations that let through someone who may not").isEmpty();
+    }
+
+    private static dev.andon.core.identity.Principal machine(String scope) {
+        return new dev.andon.core.identity.Principal("token:" + scope, scope, dev.andon.core.identity.Principal.Kind.MACHINE,
+                Set.of(), Set.of(), true, Set.of(scope));
+    }
+
     @Test
     void everyListedOperationIsClosedToAnonymousCallersExceptSignIn() throws Exception {
         for (ApiOperation op : ApiOperations.all()) {
