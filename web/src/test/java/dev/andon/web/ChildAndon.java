@@ -1,6 +1,6 @@
 package dev.andon.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.andon.web.bench.BenchSignIn;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -23,8 +22,6 @@ import static org.awaitility.Awaitility.await;
  * {@code child.log} in the data folder.
  */
 final class ChildAndon {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     final Process process;
     final String base;
     private final Path data;
@@ -58,19 +55,9 @@ final class ChildAndon {
      * A model gateway's machine token (alerts:write), made by the first administrator (whose password comes from the
      * environment at first start): senders raise alerts the way a gateway does.
      */
-    String gatewayToken(HttpClient client, String name) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"user\":\"admin\",\"password\":\"" + RunningAndon.ADMIN_PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        String admin = JSON.readTree(r.body()).get("token").asText();
-        HttpResponse<String> t = client.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"scopes\":[\"alerts:write\"]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(t.statusCode()).as(t.body()).isEqualTo(201);
-        return JSON.readTree(t.body()).get("secret").asText();
+    String gatewayToken(String name) throws Exception {
+        String admin = BenchSignIn.person(base, "admin", RunningAndon.ADMIN_PASSWORD);
+        return BenchSignIn.machine(base, admin, name, "alerts:write").substring("Bearer ".length());
     }
 
     /** The last lines the service wrote, for a failure message. */

@@ -48,7 +48,7 @@ class FullDiskDuringIntakeTest {
         Process child = andon.process;
         String base = andon.base;
         try {
-            String token = andon.gatewayToken(client, "full disk gateway");
+            String token = andon.gatewayToken("full disk gateway");
             for (int i = 0; i < 20; i++) {
                 assertThat(send(client, base, token, "before-" + i, accepted, refused)).isEqualTo(202);
             }

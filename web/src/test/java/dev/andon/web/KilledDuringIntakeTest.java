@@ -59,7 +59,7 @@ class KilledDuringIntakeTest {
         Process child = andon.process;
         try {
             String base = andon.base;
-            String token = andon.gatewayToken(client, "kill test gateway");
+            String token = andon.gatewayToken("kill test gateway");
             AtomicBoolean sending = new AtomicBoolean(true);
             List<Thread> senders = new ArrayList<>();
             int c = cycle;

@@ -47,12 +47,15 @@ final class JournaledVolume extends ForwardingVolume {
     private record Entry(long generation, byte[] before, List<Write> writes) {
     }
 
-    /** Copies the part of {@code w} that falls within {@code [offset, offset + into.length)} into {@code into}. */
-    private static void patch(byte[] into, long offset, Write w) {
+    /**
+     * Copies the part of {@code w} that falls within the file range {@code [offset, offset + size)} into {@code into},
+     * which holds that range from {@code intoPos}.
+     */
+    private static void patch(byte[] into, int intoPos, int size, long offset, Write w) {
         long from = Math.max(offset, w.offset());
-        long to = Math.min(offset + into.length, w.offset() + w.bytes().length);
+        long to = Math.min(offset + size, w.offset() + w.bytes().length);
         if (from < to) {
-            System.arraycopy(w.bytes(), (int) (from - w.offset()), into, (int) (from - offset), (int) (to - from));
+            System.arraycopy(w.bytes(), (int) (from - w.offset()), into, intoPos + (int) (from - offset), (int) (to - from));
         }
     }
 
@@ -192,11 +195,7 @@ final class JournaledVolume extends ForwardingVolume {
         synchronized (this) {
             delegate.getData(offset, bytes, bytesPos, size);
             for (Write w : pending) {
-                long from = Math.max(offset, w.offset());
-                long to = Math.min(offset + size, w.offset() + w.bytes().length);
-                if (from < to) {
-                    System.arraycopy(w.bytes(), (int) (from - w.offset()), bytes, bytesPos + (int) (from - offset), (int) (to - from));
-                }
+                patch(bytes, bytesPos, size, offset, w);
             }
         }
     }
@@ -377,7 +376,7 @@ final class JournaledVolume extends ForwardingVolume {
         byte[] h = entries.get(0).before().clone();
         for (Entry e : entries) {
             for (Write w : e.writes()) {
-                patch(h, 0, w);
+                patch(h, 0, h.length, 0, w);
             }
             if (java.util.Arrays.equals(header, h)) {
                 return true;

@@ -26,6 +26,7 @@ import dev.andon.core.store.StationStatusStore;
 import dev.andon.knowledge.KnowledgeBase;
 import dev.andon.knowledge.KnowledgeOptions;
 import dev.andon.knowledge.index.MiniLmEmbedder;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.andon.rules.Runbooks;
@@ -192,15 +193,20 @@ public final class AndonApplication implements AutoCloseable {
                 e.currentAfter() == null ? Map.of("file", e.file()) : Map.of("current", e.currentAfter(), "file", e.file())));
         knowledge.startWatching();
         // With a language model configured it drafts quiz questions for trainers to approve; never asked unapproved.
+        // One chat model client serves the assistant and the quiz drafter.
         LlmSettings llm = LlmSettings.from(settings);
+        ChatModel chatModel = llm.enabled() ? ChatModels.chatModel(llm) : null;
         QuizDrafts quizDrafts = new QuizDrafts(knowledge, db, json,
-                llm.enabled() ? new LlmQuizDrafter(ChatModels.chatModel(llm), llm.modelLabel())
-                        : QuizDrafter.NONE, policy, audit, clock);
+                chatModel != null ? new LlmQuizDrafter(chatModel, llm.modelLabel()) : QuizDrafter.NONE, policy, audit, clock);
         Training training = new Training(plant, knowledge, new TrainingStore(db, json), skills, db, policy, audit,
                 quizDrafts, clock);
-        Assistants assistants = push(closeables, Assistants.builder(plant, settings, knowledge, alerts, stations,
+        Assistants.Builder assistantParts = Assistants.builder(plant, settings, knowledge, alerts, stations,
                 notes, runbooks.lifecycle(), db, clock).embeddingModel(minilm).permissions(policy)
-                .shift(shift.handovers, shift.resolutions).training(training, skills, coverage).build());
+                .shift(shift.handovers, shift.resolutions).training(training, skills, coverage);
+        if (chatModel != null) {
+            assistantParts.chatModel(chatModel, llm.modelLabel()).streamingChatModel(ChatModels.streamingChatModel(llm));
+        }
+        Assistants assistants = push(closeables, assistantParts.build());
 
         // One registry for /metrics: Vert.x's HTTP server meters (per route, so search and chat latency show), intake's, the JVM's.
         io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** How the benches sign in, as a plant's people and machines do: bearer tokens for people, machine tokens for gateways. */
-final class BenchSignIn {
+/**
+ * How the benches (and the tests that drive a service in a child JVM) sign in, as a plant's people and machines do:
+ * bearer tokens for people, machine tokens for gateways.
+ */
+public final class BenchSignIn {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,17 +22,17 @@ final class BenchSignIn {
     }
 
     /** "Bearer …" for a person of the bundled sample plant, with the password generated at its first start. */
-    static String samplePerson(String base, Path dataDir, String user) throws Exception {
+    public static String samplePerson(String base, Path dataDir, String user) throws Exception {
         return person(base, user, dev.andon.web.app.FirstStartFiles.samplePasswords(dataDir).getProperty(user));
     }
 
     /** "Bearer …" for a person with a known password (e.g. the first administrator's ANDON_ADMIN_PASSWORD). */
-    static String person(String base, String user, String password) throws Exception {
+    public static String person(String base, String user, String password) throws Exception {
         return "Bearer " + post(base + "/api/auth/token", null, Map.of("user", user, "password", password)).get("token");
     }
 
     /** "Bearer andon_…": a machine token with one scope, made by an administrator. */
-    static String machine(String base, String adminBearer, String name, String scope) throws Exception {
+    public static String machine(String base, String adminBearer, String name, String scope) throws Exception {
         return "Bearer " + post(base + "/api/tokens", adminBearer, Map.of("name", name, "scopes", List.of(scope))).get("secret");
     }
 
