@@ -6,6 +6,7 @@ import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.error.ConflictException;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.NotFoundException;
+import dev.andon.core.error.ServiceUnavailableException;
 import dev.andon.core.identity.Action;
 import dev.andon.core.identity.PermissionPolicy;
 import dev.andon.core.identity.Principal;
@@ -70,7 +71,14 @@ public final class QuizDrafts implements ApprovedQuestions {
             throw new ConflictException("no language model is configured to draft questions; write them in the "
                     + "document's metadata (training.quiz), or configure a model (docs/assistant.md)");
         }
-        List<TrainingMetadata.QuizQuestion> proposed = drafter.propose(section.title(), section.section(), section.text(), count);
+        List<TrainingMetadata.QuizQuestion> proposed;
+        try {
+            proposed = drafter.propose(section.title(), section.section(), section.text(), count);
+        } catch (RuntimeException e) {
+            // A model that is down or times out is the model's trouble, not the trainer's request: 503, try again.
+            throw new ServiceUnavailableException("the language model did not answer (" + e.getClass().getSimpleName()
+                    + "); nothing was drafted, try again later", java.time.Duration.ofSeconds(30), e);
+        }
         Instant now = clock.instant();
         List<QuizDraft> kept = new ArrayList<>();
         for (TrainingMetadata.QuizQuestion q : proposed) {

@@ -137,4 +137,18 @@ class QuizDraftsTest {
                 .hasMessageContaining("no language model is configured");
         assertThat(model.requests).hasSize(1);
     }
+
+    @Test
+    void aModelThatDoesNotAnswerDraftsNothingAndSaysSo() {
+        ScriptedModel down = new ScriptedModel(r -> {
+            throw new RuntimeException(new java.net.ConnectException("Connection refused"));
+        });
+        QuizDrafts unreachable = new QuizDrafts(kb, sample.db, AndonJson.newMapper(), new LlmQuizDrafter(down.model, "down"),
+                PermissionPolicy.bundled(), new AuditTrail(sample.db, AndonJson.newMapper(), SamplePlant.CLOCK), SamplePlant.CLOCK);
+
+        assertThatThrownBy(() -> unreachable.propose(alessio, "TG-L2-OPERATOR", "1", 1))
+                .isInstanceOf(dev.andon.core.error.ServiceUnavailableException.class)
+                .hasMessageContaining("the language model did not answer");
+        assertThat(unreachable.list(alessio, "TG-L2-OPERATOR")).isEmpty();
+    }
 }
