@@ -115,8 +115,11 @@ class ModuleApiTest {
         HttpResponse<Buffer> operator = post("anna.rossi", "/api/rulesets", rulesetOf("team-leader.drl", ONE_RULE));
         assertThat(operator.statusCode()).as(operator.bodyAsString()).isEqualTo(403);
 
-        HttpResponse<Buffer> up = post("bruno.esposito", "/api/rulesets", rulesetOf("team-leader.drl", ONE_RULE)
-                .put("author", "roberta.fontana"));
+        HttpResponse<Buffer> inSomeoneElsesName = post("bruno.esposito", "/api/rulesets",
+                rulesetOf("team-leader.drl", ONE_RULE).put("author", "roberta.fontana"));
+        assertThat(inSomeoneElsesName.statusCode()).as(inSomeoneElsesName.bodyAsString()).isEqualTo(403);
+
+        HttpResponse<Buffer> up = post("bruno.esposito", "/api/rulesets", rulesetOf("team-leader.drl", ONE_RULE));
         assertThat(up.statusCode()).as(up.bodyAsString()).isEqualTo(201);
         String version = up.bodyAsJsonObject().getString("version");
         assertThat(up.bodyAsJsonObject().getString("author")).isEqualTo("bruno.esposito");

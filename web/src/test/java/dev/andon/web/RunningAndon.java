@@ -108,6 +108,41 @@ final class RunningAndon implements AutoCloseable {
         return WebClientSession.create(WebClient.create(vertx)).addHeader("Authorization", "Bearer " + tokenFor(personId));
     }
 
+    /** The sequence number of the newest audit record (0 when there is none), read by the admin over HTTP. */
+    long auditHead() {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> newest = auditRecords(1);
+        return newest.isEmpty() ? 0 : newest.get(0).get("seq").asLong();
+    }
+
+    /**
+     * Audit records written after {@code seq} by anyone but Andon's own timers ("actor action", oldest first): a
+     * handover drafted when a shift ends may land while a test's request is in flight; it is not that request's doing.
+     */
+    java.util.List<String> changesSince(long seq) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode rec : auditRecords(200)) {
+            if (rec.get("seq").asLong() > seq && !rec.get("actor").asText().startsWith("system:")) {
+                out.add(0, rec.get("actor").asText() + " " + rec.get("action").asText());
+            }
+        }
+        return out;
+    }
+
+    private java.util.List<com.fasterxml.jackson.databind.JsonNode> auditRecords(int limit) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/audit?limit=" + limit)))
+                    .header("Authorization", "Bearer " + tokenFor("admin")).build(), HttpResponse.BodyHandlers.ofString());
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+            JSON.readTree(r.body()).get("records").forEach(out::add);
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     int port() {
         return app.port();
     }

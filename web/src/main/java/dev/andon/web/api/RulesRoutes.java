@@ -3,6 +3,7 @@ package dev.andon.web.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.identity.Action;
 import dev.andon.core.identity.PermissionPolicy;
@@ -127,6 +128,10 @@ public final class RulesRoutes {
             return;
         }
         JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
+        String claimed = RequestBodies.text(body, "author");
+        if (claimed != null && !claimed.equals(author.id())) {
+            throw new ForbiddenException("you are signed in as " + author.id() + " and cannot upload as " + claimed);
+        }
         JsonNode files = body.get("files");
         if (files == null || !files.isObject() || files.isEmpty()) {
             throw new InvalidInputException("files", "must be an object of file name → file text");

@@ -62,6 +62,7 @@ import dev.andon.web.auth.Authenticator;
 import dev.andon.web.auth.BearerTokens;
 import dev.andon.web.auth.Guards;
 import dev.andon.web.auth.OpenApiDocument;
+import dev.andon.web.contract.RequestContract;
 import dev.andon.web.auth.SingleSignOn;
 import dev.andon.web.http.SecurityHeaders;
 import dev.andon.web.http.EngineWorkers;
@@ -269,8 +270,10 @@ public final class AndonApplication implements AutoCloseable {
         boolean secureCookies = settings.getBoolean("secureCookies", false);
         SingleSignOn sso = await(SingleSignOn.start(vertx, SingleSignOn.Settings.from(settings, env), identities, workers,
                 secureCookies));
-        List<ApiOperation> operations = ApiOperations.all();
+        List<ApiOperation> operations = ApiOperations.all(plant);
         Map<String, Object> openApi = OpenApiDocument.of(operations, policy, "1");
+        RequestContract contract = await(RequestContract.load(vertx, openApi, operations));
+        Guards guards = new Guards(policy, operations);
         List<Consumer<Router>> routes = new java.util.ArrayList<>(List.of(
                 new AuthRoutes(identities, bearer, plant, workers, bodies, responses, secureCookies)::mount,
                 r -> SingleSignOn.mount(r, sso),
@@ -297,7 +300,10 @@ public final class AndonApplication implements AutoCloseable {
                 settings.getLong("maxUploadBytes", KnowledgeOptions.DEFAULT_MAX_FILE_BYTES + 1_048_576),
                 data.resolve("uploads").toString(),
                 new SecurityHeaders(Set.of("/api/knowledge/documents", "/api/rulesets", "/api/replay")),
-                new Authenticator(identities, bearer), new Guards(policy, operations)::mount, routes,
+                new Authenticator(identities, bearer), r -> {
+                    guards.mount(r);
+                    contract.mount(r); // who may call it first, then whether the body fits
+                }, routes,
                 new ErrorResponder(responses));
         await(vertx.deployVerticle(http));
         LOG.info("Andon listening on port {}", http.actualPort());

@@ -9,20 +9,36 @@ import io.vertx.core.http.HttpMethod;
  * A null action means "anyone signed in"; {@code open} means no sign-in at all.
  */
 public record ApiOperation(HttpMethod method, String path, Action action, String lineParam, boolean open,
-                           String summary) {
+                           String summary, BodySchema body) {
+    private static final java.util.regex.Pattern PARAM = java.util.regex.Pattern.compile(":([A-Za-z]+)");
+
     public static ApiOperation of(HttpMethod method, String path, Action action, String summary) {
-        return new ApiOperation(method, path, action, null, false, summary);
+        return new ApiOperation(method, path, action, null, false, summary, null);
     }
 
     public static ApiOperation onLine(HttpMethod method, String path, Action action, String lineParam, String summary) {
-        return new ApiOperation(method, path, action, lineParam, false, summary);
+        return new ApiOperation(method, path, action, lineParam, false, summary, null);
     }
 
     public static ApiOperation open(HttpMethod method, String path, String summary) {
-        return new ApiOperation(method, path, null, null, true, summary);
+        return new ApiOperation(method, path, null, null, true, summary, null);
     }
 
     public static ApiOperation signedIn(HttpMethod method, String path, String summary) {
-        return new ApiOperation(method, path, null, null, false, summary);
+        return new ApiOperation(method, path, null, null, false, summary, null);
+    }
+
+    /** The same operation taking {@code body}: published in the OpenAPI document and validated on every request. */
+    public ApiOperation with(BodySchema body) {
+        return new ApiOperation(method, path, action, lineParam, open, summary, body);
+    }
+
+    /** The path as OpenAPI writes it ({id} rather than :id). */
+    public String openApiPath() {
+        return PARAM.matcher(path).replaceAll("{$1}");
+    }
+
+    public String operationId() {
+        return method.name().toLowerCase() + openApiPath().replaceAll("[^A-Za-z0-9]+", "_");
     }
 }

@@ -37,10 +37,10 @@ public final class OpenApiDocument {
                                 Map.of("field", Map.of("type", "string"), "message", Map.of("type", "string")))))))));
         Map<String, Map<String, Object>> paths = new LinkedHashMap<>();
         for (ApiOperation op : operations) {
-            String path = PARAM.matcher(op.path()).replaceAll("{$1}");
+            String path = op.openApiPath();
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("summary", op.summary());
-            o.put("operationId", op.method().name().toLowerCase() + path.replaceAll("[^A-Za-z0-9]+", "_"));
+            o.put("operationId", op.operationId());
             List<Map<String, Object>> params = new ArrayList<>();
             Matcher m = PARAM.matcher(op.path());
             while (m.find()) {
@@ -48,6 +48,9 @@ public final class OpenApiDocument {
             }
             if (!params.isEmpty()) {
                 o.put("parameters", params);
+            }
+            if (op.body() != null) {
+                o.put("requestBody", requestBody(op.body()));
             }
             Map<String, Object> responses = new LinkedHashMap<>();
             responses.put("2XX", Map.of("description", "done"));
@@ -68,5 +71,16 @@ public final class OpenApiDocument {
         }
         doc.put("paths", paths);
         return doc;
+    }
+
+    private static Map<String, Object> requestBody(BodySchema body) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        if (body.jsonSchema() != null) {
+            content.put("application/json", Map.of("schema", body.jsonSchema()));
+        }
+        if (body.multipartSchema() != null) {
+            content.put("multipart/form-data", Map.of("schema", body.multipartSchema()));
+        }
+        return Map.of("required", body.required(), "content", content);
     }
 }
