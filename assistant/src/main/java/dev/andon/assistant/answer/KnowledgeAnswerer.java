@@ -205,10 +205,13 @@ public final class KnowledgeAnswerer {
         d.cite(quotes.cite(s, passage));
     }
 
-    /** "29CFR1910.215 § (4) Work rests — § 1910.215 Abrasive wheel machinery., version 1 · /knowledge/documents/…". */
+    /**
+     * "29CFR1910.215 § (4) Work rests — § 1910.215 Abrasive wheel machinery., version 1 · /knowledge/documents/…"; an
+     * uncontrolled document says so right after its version.
+     */
     private static String citationLine(Section s) {
         return s.documentId() + " §" + s.section() + " " + s.heading() + " — " + s.title() + ", version " + s.version()
-                + " · " + page(s);
+                + SourceQuotes.control(s) + " · " + page(s);
     }
 
     static String page(Section s) {
