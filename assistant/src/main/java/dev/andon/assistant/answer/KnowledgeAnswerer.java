@@ -25,11 +25,13 @@ import java.util.regex.Pattern;
 public final class KnowledgeAnswerer {
     private static final Pattern SECTION_NUMBER = Pattern.compile("(?i)(?:section|sect\\.?|§|sezione)\\s*(\\d+(?:\\.\\d+)*)");
     private static final Pattern HOW_TO = Pattern.compile("(?i)\\b(how (do|can|should|to)|steps|procedure|come (si|faccio|posso|devo))\\b");
-    private static final int SEARCH_K = 8;
     private static final int MAX_QUOTED = 3;
     private static final int WHOLE_SECTION = 700;
-    /** A second or third section joins the answer only this close to the best one's evidence. */
-    private static final double NEAR_TOP = 0.08;
+    /**
+     * A second or third section joins the answer only this close to the best one's evidence: 0.08 in cosine, which
+     * the coverage score counts twice (closeness and standing out from the background).
+     */
+    private static final double NEAR_TOP = 0.08 * (1 + CoverageDecision.STAND_OUT_WEIGHT);
     /** The passage that opens the answer, and the whole answer, are capped; the rest is behind the link. */
     private static final int PASSAGE_UNITS = 3;
     private static final int PASSAGE_CHARS = 700;
@@ -71,7 +73,8 @@ public final class KnowledgeAnswerer {
         if (terms.isEmpty()) {
             return List.of();
         }
-        List<SearchHit> hits = knowledge.search(new SearchRequest(question, role, line, station, null, null, SEARCH_K));
+        List<SearchHit> hits = knowledge.search(new SearchRequest(question, role, line, station, null, null, CoverageDecision.SEARCH_DEPTH));
+        double background = CoverageDecision.background(hits);
         List<Covered> out = new ArrayList<>();
         double top = Double.NaN;
         for (SearchHit h : hits) {
@@ -86,7 +89,7 @@ public final class KnowledgeAnswerer {
             if (section.section().equals("0") && hasNumberedSections(section.documentId())) {
                 continue; // the preamble before the first heading: the numbered sections carry the content
             }
-            double score = CoverageDecision.score(h, terms, section.title() + "\n" + section.heading() + "\n" + section.text());
+            double score = CoverageDecision.score(h, terms, section.title() + "\n" + section.heading() + "\n" + section.text(), background);
             if (Double.isNaN(top)) {
                 if (!coverage.covers(score)) {
                     return List.of(); // the best evidence is too weak: nothing approved covers this
@@ -202,10 +205,13 @@ public final class KnowledgeAnswerer {
         d.cite(quotes.cite(s, passage));
     }
 
-    /** "29CFR1910.215 § (4) Work rests — § 1910.215 Abrasive wheel machinery., version 1 · /knowledge/documents/…". */
+    /**
+     * "29CFR1910.215 § (4) Work rests — § 1910.215 Abrasive wheel machinery., version 1 · /knowledge/documents/…"; an
+     * uncontrolled document says so right after its version.
+     */
     private static String citationLine(Section s) {
         return s.documentId() + " §" + s.section() + " " + s.heading() + " — " + s.title() + ", version " + s.version()
-                + " · " + page(s);
+                + SourceQuotes.control(s) + " · " + page(s);
     }
 
     static String page(Section s) {

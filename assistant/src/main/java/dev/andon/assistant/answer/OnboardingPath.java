@@ -55,9 +55,11 @@ public final class OnboardingPath {
                     ? Optional.empty() : knowledge.section(doc.id(), doc.sections().get(0));
             d.line(n++ + ". " + doc.id() + " — " + doc.title() + " (" + doc.type().replace('-', ' ') + ", version " + doc.version()
                     + (doc.language() != null && !doc.language().equalsIgnoreCase("en") ? ", in " + language(doc.language()) : "")
+                    + (doc.uncontrolled() ? "; " + Citation.UNCONTROLLED_NOTE : "")
                     + (n == 2 && "training-guide".equals(doc.type()) ? "; start here" : "") + ")");
             d.cite(new Citation(doc.id(), doc.title(), doc.version(), first.map(Section::section).orElse(null),
-                    first.map(Section::sectionPath).orElse(doc.id()), first.map(Section::link).orElse(null), null, false));
+                    first.map(Section::sectionPath).orElse(doc.id()), first.map(Section::link).orElse(null), null, false,
+                    doc.uncontrolled()));
         }
         if (line == null) {
             d.line("Name a line (e.g. \"onboard me as an operator on " + plant.lines().get(0).id() + "\") to add its station documents.");

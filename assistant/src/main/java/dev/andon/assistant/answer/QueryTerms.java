@@ -30,6 +30,8 @@ public final class QueryTerms {
             "flag", "flags", "flagging", "flagged", "showing", "shows", "reporting", "reports", "raised", "raising",
             "getting", "happening", "happens", "wrong", "issue", "issues", "problem", "problems", "alert", "alerts",
             "alarm", "alarms", "help", "next", "see", "seeing", "saying", "going", "happened",
+            // asking words: "how many", "how often", "how far" ask about an amount, they are not its topic
+            "many", "much", "often", "long", "far",
             "il", "lo", "la", "le", "gli", "un", "una", "di", "da", "del", "della", "con", "su", "che",
             "come", "cosa", "quale", "quando", "dove", "si", "non", "sono", "devo", "posso", "fare");
 

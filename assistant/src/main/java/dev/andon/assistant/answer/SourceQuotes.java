@@ -42,12 +42,12 @@ public final class SourceQuotes {
 
     public Citation cite(Section s, String quote) {
         return new Citation(s.documentId(), s.title(), s.version(), s.section(), s.sectionPath(), s.link(),
-                s.safetyCritical() ? s.text() : quote, s.safetyCritical());
+                s.safetyCritical() ? s.text() : quote, s.safetyCritical(), s.uncontrolled());
     }
 
     public static Citation cite(SearchHit h) {
         return new Citation(h.documentId(), h.title(), h.version(), h.section(), h.sectionPath(), h.link(),
-                h.snippet(), h.safetyCritical());
+                h.snippet(), h.safetyCritical(), h.uncontrolled());
     }
 
     /** A runbook reference whose section is not in the knowledge base: still named, so the gap is visible. */
@@ -56,9 +56,17 @@ public final class SourceQuotes {
                 null, null, false);
     }
 
-    /** "SOP-L2-PRESS-VIB §3.1 Confirm the reading on the HMI (version 2.1)". */
+    /**
+     * "SOP-L2-PRESS-VIB §3.1 Confirm the reading on the HMI (version 2.1)"; for an uncontrolled document "… (version 1;
+     * uncontrolled document — not reviewed by an owner)".
+     */
     public static String label(Section s) {
-        return s.documentId() + " §" + s.section() + " " + s.heading() + " (version " + s.version() + ")";
+        return s.documentId() + " §" + s.section() + " " + s.heading() + " (version " + s.version() + control(s) + ")";
+    }
+
+    /** "; uncontrolled document — not reviewed by an owner" for an uncontrolled document, else nothing. */
+    public static String control(Section s) {
+        return s.uncontrolled() ? "; " + Citation.UNCONTROLLED_NOTE : "";
     }
 
     public static String label(KnowledgeRef ref) {

@@ -111,7 +111,8 @@ public final class TrainingAnswers {
             return;
         }
         Optional<Section> s = knowledge.section(next.item().documentId(), section);
-        s.ifPresent(x -> d.cite(new Citation(x.documentId(), x.title(), x.version(), x.section(), x.sectionPath(), x.link(), null)));
+        s.ifPresent(x -> d.cite(new Citation(x.documentId(), x.title(), x.version(), x.section(), x.sectionPath(), x.link(), null,
+                false, x.uncontrolled())));
     }
 
     public Reply whoCan(String text, String station, String line) {
@@ -151,7 +152,7 @@ public final class TrainingAnswers {
         }
         if (s.document() != null) {
             knowledge.section(s.document(), "1").ifPresent(x -> d.cite(new Citation(x.documentId(), x.title(), x.version(),
-                    x.section(), x.sectionPath(), x.link(), null)));
+                    x.section(), x.sectionPath(), x.link(), null, false, x.uncontrolled())));
         }
         return d.build();
     }

@@ -38,7 +38,8 @@ public final class KnowledgeRetriever implements ContentRetriever {
         List<Content> out = new ArrayList<>();
         for (Section s : sections) {
             scope.retrieved(quotes.cite(s));
-            String head = SourceQuotes.label(s) + " — " + s.title() + (s.safetyCritical() ? " — SAFETY-CRITICAL: quote exactly" : "");
+            String head = SourceQuotes.label(s) + " — " + s.title() + (s.safetyCritical() ? " — SAFETY-CRITICAL: quote exactly" : "")
+                    + (s.uncontrolled() ? " — UNCONTROLLED (no owner, not reviewed): say so when you cite it" : "");
             out.add(Content.from(TextSegment.from(DataBlock.wrap("knowledge-base", head + "\n" + s.text()))));
         }
         return out;

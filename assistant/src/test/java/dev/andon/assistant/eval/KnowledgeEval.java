@@ -218,14 +218,15 @@ public final class KnowledgeEval {
 
     /** {answerable (1/0), top hit is the expected section (1/0), coverage score of the top hit}. */
     private static double[] evidence(KnowledgeBase kb, Question q) {
-        List<SearchHit> hits = kb.search(new SearchRequest(q.q(), q.role(), null, null, null, null, 8));
+        List<SearchHit> hits = kb.search(new SearchRequest(q.q(), q.role(), null, null, null, null, CoverageDecision.SEARCH_DEPTH));
+        double background = CoverageDecision.background(hits);
         List<String> terms = QueryTerms.of(q.q(), List.of());
         for (SearchHit h : hits) {
             Optional<Section> s = kb.section(h.documentId(), h.section());
             if (s.isEmpty() || (h.section().equals("0") && hits.size() > 1)) {
                 continue;
             }
-            double score = CoverageDecision.score(h, terms, s.get().title() + "\n" + s.get().heading() + "\n" + s.get().text());
+            double score = CoverageDecision.score(h, terms, s.get().title() + "\n" + s.get().heading() + "\n" + s.get().text(), background);
             boolean right = q.answerable() && h.documentId().equals(q.doc()) && h.section().equals(q.section());
             return new double[]{q.answerable() ? 1 : 0, right ? 1 : 0, score};
         }
@@ -239,7 +240,7 @@ public final class KnowledgeEval {
         System.out.println("Refusal trade-off (" + name + "): top hit's coverage score ≥ threshold → answer");
         System.out.println("| threshold | answered, right section | answered, wrong section | wrongly refused | uncovered refused |");
         System.out.println("|---|---|---|---|---|");
-        for (double t = 0.40; t <= 0.701; t += 0.02) {
+        for (double t = 0.55; t <= 0.801; t += 0.02) {
             final double th = t;
             long right = rows.stream().filter(r -> r[0] == 1 && r[2] >= th && r[1] == 1).count();
             long wrong = rows.stream().filter(r -> r[0] == 1 && r[2] >= th && r[1] == 0).count();
@@ -306,6 +307,10 @@ public final class KnowledgeEval {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static void copyTo(Path from, Path to) {
+        copy(from, to);
     }
 
     private static void copy(Path from, Path to) {
