@@ -76,7 +76,7 @@ public final class AlertRoutes {
         Alert alert = reader.read(body);
         // Raising is allowed per line: a model gateway's token bound to L1 cannot raise on L2.
         policy.require(who, Action.ALERTS_RAISE, alert.line());
-        io.vertx.core.Future.fromCompletionStage(intake.submit(alert), ctx.vertx().getOrCreateContext())
+        io.vertx.core.Future.fromCompletionStage(intake.submit(alert, who), ctx.vertx().getOrCreateContext())
                 .onSuccess(rec -> {
                     ctx.response().putHeader("Location", "/api/alerts/" + rec.id());
                     responses.send(ctx, 202, rec);
