@@ -77,6 +77,17 @@ class SignInAndAttacksTest {
         return recs.isEmpty() ? 0 : recs.get(0).get("seq").asLong();
     }
 
+    /** Records after {@code seq} not written by Andon's own timers (escalations, handover drafts run meanwhile). */
+    java.util.List<String> writtenSince(long seq) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode r : body(as("admin", "GET", "/api/audit?limit=100", null)).get("records")) {
+            if (r.get("seq").asLong() > seq && !r.get("actor").asText().startsWith("system:")) {
+                out.add(r.get("actor").asText() + " " + r.get("action").asText());
+            }
+        }
+        return out;
+    }
+
     String stateOf(String alertId) throws Exception {
         return body(as("anna.rossi", "GET", "/api/alerts/" + alertId, null)).get("state").asText();
     }
@@ -128,7 +139,7 @@ class SignInAndAttacksTest {
         JsonNode failures = body(as("admin", "GET", "/api/audit?object=user/jonas.weber&limit=10", null)).get("records");
         assertThat(failures).hasSize(5);
         assertThat(failures.get(0).get("action").asText()).isEqualTo("login.failed");
-        assertThat(auditCount()).isEqualTo(before + 5);
+        assertThat(writtenSince(before)).hasSize(5);
     }
 
     @Test
@@ -188,7 +199,7 @@ class SignInAndAttacksTest {
         HttpResponse<String> weekLong = as("anna.rossi", "POST", "/api/silences",
                 "{\"line\":\"L2\",\"endsAt\":\"2026-12-02T08:00:00Z\",\"reason\":\"quiet week\"}");
         assertThat(weekLong.statusCode()).as("operators do not silence lines").isEqualTo(403);
-        assertThat(auditCount()).isEqualTo(before);
+        assertThat(writtenSince(before)).isEmpty();
         assertThat(stateOf(alertL2)).isIn("assigned", "acknowledged");
     }
 

@@ -80,6 +80,11 @@ public final class EscalationScheduler {
         }
     }
 
+    /** The line of the alert (404 when there is none): what reading its escalations is checked against. */
+    public String lineOf(String alertId) {
+        return alerts.get(alertId).alert().line();
+    }
+
     public List<PendingEscalation> pending(String alertId) {
         return store.pendingFor(alertId);
     }
