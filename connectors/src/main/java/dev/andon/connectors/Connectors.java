@@ -42,6 +42,7 @@ import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.DeadLetterStore;
 import dev.andon.core.store.DeliveryLog;
 import dev.andon.core.store.StationStatusStore;
+import dev.andon.core.production.StationReports;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -79,7 +80,7 @@ public final class Connectors implements AutoCloseable {
 
     /** What the connectors work with, all from core; the application supplies the rules module's parts as these. */
     public record Parts(Plant plant, IncomingAlertReader reader, AlertIntake intake, AlertLifecycle lifecycle,
-                        AlertStore alerts, StationStatusStore stations, Consumer<StationStatus> stationAnnouncer,
+                        AlertStore alerts, StationStatusStore stations, StationReports stationReports,
                         HeartbeatSink heartbeats, AndonDatabase db, PermissionPolicy policy,
                         dev.andon.core.audit.AuditTrail audit, ObjectMapper json, Clock clock, Map<String, String> env) {
     }
@@ -107,8 +108,8 @@ public final class Connectors implements AutoCloseable {
         WorkerExecutor workers = vertx.createSharedWorkerExecutor("andon-connectors", 8);
         DeadLetterStore deadLetters = new DeadLetterStore(p.db(), p.json(), config.deadLetters().capacityOr());
         Rejections rejections = new Rejections(deadLetters, p.clock(), config.deadLetters().maxKeptBytesOr());
-        InboundMessages inbound = new InboundMessages(p.plant(), p.reader(), p.intake(), p.stations(),
-                p.stationAnnouncer(), p.heartbeats(), p.json(), p.clock());
+        InboundMessages inbound = new InboundMessages(p.plant(), p.reader(), p.intake(), p.stationReports(),
+                p.heartbeats(), p.json());
         Map<String, Connector> all = new LinkedHashMap<>();
         Map<String, Boolean> wanted = new LinkedHashMap<>();
         dev.andon.connectors.base.ConnectorSwitches switches = new dev.andon.connectors.base.ConnectorSwitches(
@@ -223,9 +224,9 @@ public final class Connectors implements AutoCloseable {
         policy.require(who, Action.REPLAY_RUN, null);
         PreparedReplay prepared = replay.prepare(recording, mapping == null ? null : ReplayMapping.parse(mapping));
         if (speed == 0) {
-            return replay.run(prepared, 0, n -> { });
+            return replay.run(prepared, 0, who, n -> { });
         }
-        return replays.start(prepared, speed);
+        return replays.start(prepared, speed, who);
     }
 
     public ReplayJobs.Job replayJob(Principal who, String id) {

@@ -50,8 +50,8 @@ class ConnectorsTest {
         Path file = dir.resolve("connectors.yaml");
         Files.writeString(file, yaml);
         AlertLifecycle lifecycle = (id, to, actor, note) -> { throw new UnsupportedOperationException(); };
-        return Connectors.start(file, new Connectors.Parts(rig.plant, null, a -> rig.alerts.insert(a, r -> r), lifecycle,
-                rig.alerts, rig.stations, s -> { }, (s, l, st, v) -> { }, rig.db, PermissionPolicy.bundled(),
+        return Connectors.start(file, new Connectors.Parts(rig.plant, null, (a, by) -> rig.alerts.insert(a, r -> r), lifecycle,
+                rig.alerts, rig.stations, rig.reports, (s, l, st, v) -> { }, rig.db, PermissionPolicy.bundled(),
                 new AuditTrail(rig.db, rig.json, rig.clock), rig.json, rig.clock, env), vertx);
     }
 

@@ -155,11 +155,12 @@ public final class Runbooks implements AutoCloseable {
         EscalationStore escalationStore = new EscalationStore(db, json);
         Incidents incidents = new Incidents(db, json, roster, alerts, clock);
         AlertPipeline intake = new AlertPipeline(db, plant, alerts, stations, silences, active, decider, inputs,
-                new Inhibitor(plant, stations, alerts), incidents, escalationStore, settings.noise(), listeners, clock,
-                settings.intakeQueueSize());
+                new Inhibitor(plant, stations, alerts), incidents, escalationStore, settings.noise(), listeners, audit,
+                clock, settings.intakeQueueSize());
         AlertTransitions lifecycle = new AlertTransitions(db, alerts, escalationStore, incidents, listeners, policy,
                 audit, clock);
-        EscalationScheduler escalations = new EscalationScheduler(db, alerts, escalationStore, people, plant, listeners, clock);
+        EscalationScheduler escalations = new EscalationScheduler(db, alerts, escalationStore, people, plant, listeners,
+                audit, clock);
         HeartbeatMonitor heartbeats = new HeartbeatMonitor(db, plant, alerts, intake, lifecycle, json, clock,
                 settings.modelSilentAfter());
         // Backtests decide with candidate rules nobody approved yet: within a time and memory budget, and their rule

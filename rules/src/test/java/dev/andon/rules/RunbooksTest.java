@@ -42,7 +42,7 @@ class RunbooksTest {
             assertThat(health.activeVersion()).isNull();
             assertThat(health.detail()).contains("no ruleset is active").contains("runbooks.drl:2");
 
-            AlertRecord rec = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()));
+            AlertRecord rec = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY);
 
             assertThat(rec.state()).isEqualTo(AlertState.ASSIGNED);
             assertThat(rec.decision().flags()).contains("fallback", "no-ruleset");
@@ -59,7 +59,7 @@ class RunbooksTest {
             });
             rig.runbooks.onChange(r -> heard.add(r.id()));
 
-            AlertRecord rec = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()));
+            AlertRecord rec = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY);
 
             assertThat(heard).containsExactly(rec.id());
             assertThat(rig.alerts.get(rec.id()).state()).isEqualTo(AlertState.ASSIGNED);

@@ -90,7 +90,7 @@ class ThirdLineTest {
 
     private AlertRecord receive(String station, String type, double confidence) {
         return rig.runbooks.intake().receive(Alerts.alert("model-" + type, "L3", station, type, Severity.HIGH, confidence,
-                rig.clock.instant()));
+                rig.clock.instant()), Alerts.GATEWAY);
     }
 
     private static List<String> refs(AlertRecord r) {

@@ -209,6 +209,220 @@ class PermissionMatrixTest {
         assertThat(wrong).as("operations that let through someone who may not").isEmpty();
     }
 
+    /**
+     * Who holds each line-scoped action on one line only (their own) and not on the other: the caller the derived
+     * line test acts as. Checked against the policy before use, so a change of the policy that breaks a row fails.
+     */
+    record Holder(String caller, String own, String other) {
+    }
+
+    static final String READER_L1 = "token:alerts:read@L1";
+
+    /** Where the step belongs to someone else than the action's holder: accepting is the incoming (late) leader's. */
+    static final Map<String, Holder> OPERATION_HOLDERS = Map.of(
+            "POST /api/handovers/:key/accept", new Holder("ivana.lombardi", "L1", "L2"),
+            "POST /api/handovers/:key/send-back", new Holder("ivana.lombardi", "L1", "L2"));
+
+    static Map<dev.andon.core.identity.Action, Holder> lineHolders() {
+        var a = new java.util.EnumMap<dev.andon.core.identity.Action, Holder>(dev.andon.core.identity.Action.class);
+        a.put(dev.andon.core.identity.Action.ALERTS_READ, new Holder(READER_L1, "L1", "L2"));
+        a.put(dev.andon.core.identity.Action.ALERTS_RAISE, new Holder(TL_L1, "L1", "L2"));
+        a.put(dev.andon.core.identity.Action.ALERTS_TRANSITION, new Holder(OP_L1, "L1", "L2"));
+        a.put(dev.andon.core.identity.Action.STATIONS_WRITE, new Holder(OP_L1, "L1", "L2"));
+        a.put(dev.andon.core.identity.Action.LINE_EVENTS_WRITE, new Holder(OP_L1, "L1", "L2"));
+        a.put(dev.andon.core.identity.Action.SILENCES_MANAGE, new Holder(TL_L1, "L1", "L2"));
+        a.put(dev.andon.core.identity.Action.HANDOVER_SIGN, new Holder(TL_L1, "L1", "L2"));
+        a.put(dev.andon.core.identity.Action.ROSTER_MANAGE, new Holder(TL_L1, "L1", "L2"));
+        return a;
+    }
+
+    /** Line-scoped actions nobody holds on one line only, and why (so they cannot be walked per line here). */
+    static final Map<dev.andon.core.identity.Action, String> NO_LINE_BOUND_HOLDER = Map.of(
+            dev.andon.core.identity.Action.HANDOVER_READ,
+            "every signed-in person reads every line's handover (policy: everyone, any line) and no token scope grants it",
+            // The sample plant's trainers work on every line: luca.bianchi is on call, alessio.barbieri on no roster.
+            // So their per-line refusal is not walked here; lineTargets keeps the way to aim these operations for when
+            // the fixture has a line-bound trainer.
+            dev.andon.core.identity.Action.TRAINING_MANAGE, "no trainer of the sample plant is bound to one line",
+            dev.andon.core.identity.Action.SKILLS_MANAGE, "no trainer of the sample plant is bound to one line");
+
+    /** A request of one operation aimed at an object on {@code line}. */
+    record Target(String path, String body) {
+    }
+
+    /**
+     * How to aim each line-scoped operation at line X: by the kind of object its path (or body) names — a line id, an
+     * alert, a silence, an incident, a handover's shift, a training path, a skill needed on that line. The fixture
+     * made one object of each kind on each line. An operation missing here (and from {@link #NOT_PER_LINE}) fails the
+     * test, so a new operation cannot slip by.
+     */
+    Map<String, java.util.function.Function<String, Target>> lineTargets() {
+        String alertBody = "{\"source\":\"per-line\",\"line\":\"%s\",\"station\":\"%s\",\"type\":\"temperature-drift\","
+                + "\"severity\":\"low\",\"confidence\":0.9,\"timestamp\":\"2026-11-25T07:59:00Z\"}";
+        Map<String, java.util.function.Function<String, Target>> t = new LinkedHashMap<>();
+        // a line id in the path
+        t.put("GET /api/lines/:id/status", l -> new Target("/api/lines/" + l + "/status", null));
+        t.put("POST /api/lines/:id/stations/:station/status", l -> new Target("/api/lines/" + l + "/stations/"
+                + station(l) + "/status", "{\"state\":\"running\"}"));
+        t.put("POST /api/lines/:id/events", l -> new Target("/api/lines/" + l + "/events", "{\"events\":[]}"));
+        t.put("PUT /api/training/paths/:role/:line", l -> new Target("/api/training/paths/operator/" + l, "{}"));
+        // an alert on the line
+        t.put("GET /api/alerts/:id", l -> new Target("/api/alerts/" + alertOn(l), null));
+        t.put("GET /api/alerts/:id/escalations", l -> new Target("/api/alerts/" + alertOn(l) + "/escalations", null));
+        t.put("GET /api/alerts/:id/recurrence", l -> new Target("/api/alerts/" + alertOn(l) + "/recurrence", null));
+        t.put("GET /api/alerts/:id/resolution", l -> new Target("/api/alerts/" + alertOn(l) + "/resolution", null));
+        t.put("POST /api/alerts/:id/transitions", l -> new Target("/api/alerts/" + alertOn(l) + "/transitions",
+                "{\"to\":\"assigned\"}"));
+        // the line named in the body
+        t.put("POST /api/alerts", l -> new Target("/api/alerts", alertBody.formatted(l, station(l))));
+        t.put("POST /api/silences", l -> new Target("/api/silences", "{\"line\":\"" + l + "\",\"station\":\"" + station(l)
+                + "\",\"endsAt\":\"2026-11-25T09:30:00Z\",\"reason\":\"per line\"}"));
+        t.put("POST /api/connectors/alertmanager", l -> new Target("/api/connectors/alertmanager",
+                "{\"version\":\"4\",\"alerts\":[{\"status\":\"firing\",\"labels\":{\"line\":\"" + l + "\",\"station\":\""
+                        + station(l) + "\",\"alertname\":\"temperature-drift\",\"severity\":\"low\"}}]}"));
+        t.put("POST /api/roster/swaps", l -> new Target("/api/roster/swaps", "{\"shift\":\"" + l + ".2026-11-25.night\","
+                + "\"role\":\"operator\",\"out\":\"nobody.here\",\"in\":\"nobody.else\",\"reason\":\"per line\"}"));
+        t.put("POST /api/training/people/:person/observed", l -> new Target("/api/training/people/tomas.novak/observed",
+                "{\"role\":\"operator\",\"line\":\"" + l + "\",\"item\":\"no-such-item\"}"));
+        t.put("POST /api/training/people/:person/sign-off", l -> new Target("/api/training/people/tomas.novak/sign-off",
+                "{\"role\":\"operator\",\"line\":\"" + l + "\",\"module\":\"no-such-module\"}"));
+        // a silence, an incident, a handover (its key names the line's shift)
+        t.put("POST /api/silences/:id/expire", l -> new Target("/api/silences/" + silences.get(l) + "/expire", "{}"));
+        t.put("POST /api/incidents/:id/resolve", l -> new Target("/api/incidents/" + incidents.get(l) + "/resolve", "{}"));
+        for (String step : List.of("sign", "accept", "send-back")) {
+            t.put("POST /api/handovers/:key/" + step, l -> new Target("/api/handovers/" + l + ".2026-11-25.early/" + step,
+                    "{\"question\":\"per line?\"}"));
+        }
+        t.put("PATCH /api/handovers/:key", l -> new Target("/api/handovers/" + l + ".2026-11-25.early", "{}"));
+        // a skill needed on the line (its station)
+        t.put("PUT /api/skills/matrix/:person/:skill", l -> new Target("/api/skills/matrix/tomas.novak/" + station(l),
+                "{\"level\":\"qualified\"}"));
+        t.put("DELETE /api/skills/matrix/:person/:skill", l -> new Target("/api/skills/matrix/tomas.novak/" + station(l), null));
+        return t;
+    }
+
+    /** Line-scoped operations that name no one line, and why they are not walked per line. */
+    static final Map<String, String> NOT_PER_LINE = Map.ofEntries(
+            Map.entry("GET /api/alerts", "a list over lines: nothing to refuse per line"),
+            Map.entry("POST /api/connectors/alertmanager", "a batch: an alert of another line is rejected in the 200 "
+                    + "report (rejected[], nothing raised), not with a 403 for the whole batch"),
+            Map.entry("GET /api/silences", "a list over lines"),
+            Map.entry("GET /api/silences/:id", "reads one silence; alerts:read is every person's on every line"),
+            Map.entry("GET /api/heartbeats", "models of every line, a list"),
+            Map.entry("POST /api/connectors/webhooks/:name", "the sample plant configures no webhook; its line check is "
+                    + "ConnectorsApiTest's"),
+            Map.entry("GET /api/training/people/:person", "a person's progress over all their paths, not one line's"),
+            Map.entry("GET /api/training/dashboard", "a dashboard over the lines the trainer may manage (?line= filters)"),
+            Map.entry("POST /api/training/quiz-drafts", "quiz drafts are about a document section, not a line"),
+            Map.entry("GET /api/training/quiz-drafts", "quiz drafts are about a document section, not a line"),
+            Map.entry("POST /api/training/quiz-drafts/:id/approve", "quiz drafts are about a document section, not a line"),
+            Map.entry("POST /api/training/quiz-drafts/:id/reject", "quiz drafts are about a document section, not a line"));
+
+    final Map<String, String> silences = new LinkedHashMap<>();
+    final Map<String, String> incidents = new LinkedHashMap<>();
+
+    private String alertOn(String line) {
+        return line.equals("L1") ? alertL1 : alertL2;
+    }
+
+    private static String station(String line) {
+        return line.equals("L1") ? "robot-2" : "press-3";
+    }
+
+    /**
+     * Every line-scoped operation, derived from the operations table: a caller who holds its action only on their own
+     * line is refused (403, nothing written in anyone's name) when it aims at an object on the other line, and gets
+     * past the permission check (neither 401 nor 403) on their own line.
+     */
+    @Test
+    void everyLineScopedOperationRefusesACallerOfAnotherLine() throws Exception {
+        var policy = dev.andon.core.identity.PermissionPolicy.bundled();
+        var people = new dev.andon.core.identity.PlantPeople(new dev.andon.core.plant.PlantLoader()
+                .load(dataDir.resolve("sample-plant/plant.yaml")));
+        lineFixture();
+        Map<dev.andon.core.identity.Action, Holder> holders = lineHolders();
+        Map<String, java.util.function.Function<String, Target>> targets = lineTargets();
+        List<String> wrong = new ArrayList<>();
+        int walked = 0;
+        for (ApiOperation op : ApiOperations.all()) {
+            if (op.action() == null || !op.action().lineScoped()) {
+                continue;
+            }
+            String key = op.method() + " " + op.path();
+            if (NO_LINE_BOUND_HOLDER.containsKey(op.action()) || NOT_PER_LINE.containsKey(key)) {
+                continue;
+            }
+            Holder h = OPERATION_HOLDERS.getOrDefault(key, holders.get(op.action()));
+            if (h == null) {
+                wrong.add(key + ": no caller holds " + op.action() + " on one line only (add one to lineHolders)");
+                continue;
+            }
+            var principal = h.caller().equals(READER_L1)
+                    ? new dev.andon.core.identity.Principal(READER_L1, "reader", dev.andon.core.identity.Principal.Kind.MACHINE,
+                    Set.of(), Set.of("L1"), false, Set.of("alerts:read"))
+                    : people.principalOf(h.caller()).orElseThrow();
+            assertThat(policy.allows(principal, op.action(), h.own())).as(h + " holds " + op.action() + " on " + h.own()).isTrue();
+            assertThat(policy.allows(principal, op.action(), h.other())).as(h + " lacks " + op.action() + " on " + h.other()).isFalse();
+            var aim = targets.get(key);
+            if (aim == null) {
+                wrong.add(key + ": no way to aim it at a line (add it to lineTargets, or to NOT_PER_LINE with a reason)");
+                continue;
+            }
+            Target other = aim.apply(h.other());
+            long before = auditCount();
+            int refused = send(h.caller(), new Cell(op.method(), other.path(), other.body(), Set.of()));
+            if (refused != 403) {
+                wrong.add(key + " on " + h.other() + " as " + h.caller() + " → " + refused + " (expected 403)");
+            }
+            if (!changesSince(before).isEmpty()) {
+                wrong.add(key + " on " + h.other() + " as " + h.caller() + " changed " + changesSince(before));
+            }
+            Target own = aim.apply(h.own());
+            int let = send(h.caller(), new Cell(op.method(), own.path(), own.body(), Set.of()));
+            if (let == 401 || let == 403) {
+                wrong.add(key + " on " + h.own() + " as " + h.caller() + " → " + let + " (expected past the permission check)");
+            }
+            walked++;
+        }
+        assertThat(wrong).as("line-scoped operations that do not keep to the caller's line").isEmpty();
+        assertThat(walked).as("operations walked per line").isGreaterThanOrEqualTo(17);
+    }
+
+    /** A silence and a storm incident on each line, and a token that reads alerts of L1 only. */
+    private void lineFixture() throws Exception {
+        if (bearer.containsKey(READER_L1)) {
+            return;
+        }
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(andon.url("/api/tokens")))
+                .header("Authorization", "Bearer " + bearer.get(ADMIN)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"L1 reader\",\"scopes\":[\"alerts:read\"],"
+                        + "\"lines\":[\"L1\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+        bearer.put(READER_L1, json.readTree(token.body()).get("secret").asText());
+        OPERATION_HOLDERS.values().forEach(h -> bearer.computeIfAbsent(h.caller(), andon::tokenFor));
+        for (String line : List.of("L1", "L2")) {
+            HttpResponse<String> s = http.send(HttpRequest.newBuilder(URI.create(andon.url("/api/silences")))
+                    .header("Authorization", "Bearer " + bearer.get(OWNER)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"line\":\"" + line + "\",\"station\":\"" + station(line)
+                            + "\",\"type\":\"vision-defect\",\"endsAt\":\"2026-11-25T10:00:00Z\",\"reason\":\"fixture\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(s.statusCode()).as(s.body()).isEqualTo(201);
+            silences.put(line, json.readTree(s.body()).get("id").asText());
+            List<String> stations = line.equals("L1") ? List.of("feeder-1", "robot-2", "vision-4", "pack-5")
+                    : List.of("coil-1", "press-3", "station-4", "vision-5");
+            for (String st : stations) {
+                for (String type : List.of("vibration-anomaly", "temperature-drift")) {
+                    raise(line, st, type);
+                }
+            }
+            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(andon.url("/api/incidents?line=" + line)))
+                    .header("Authorization", "Bearer " + bearer.get(OWNER)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode found = json.readTree(list.body()).get("incidents");
+            assertThat(found).as("a storm incident on " + line).isNotEmpty();
+            incidents.put(line, found.get(0).get("id").asText());
+        }
+    }
+
     private static dev.andon.core.identity.Principal machine(String scope) {
         return new dev.andon.core.identity.Principal("token:" + scope, scope, dev.andon.core.identity.Principal.Kind.MACHINE,
                 Set.of(), Set.of(), true, Set.of(scope));

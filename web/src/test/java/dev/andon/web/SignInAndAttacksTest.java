@@ -72,7 +72,6 @@ class SignInAndAttacksTest {
         return json.readTree(r.body());
     }
 
-
     String stateOf(String alertId) throws Exception {
         return body(as("anna.rossi", "GET", "/api/alerts/" + alertId, null)).get("state").asText();
     }

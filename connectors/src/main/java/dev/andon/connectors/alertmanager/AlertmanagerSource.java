@@ -100,7 +100,7 @@ public final class AlertmanagerSource implements Connector {
                     closedRec.ifPresentOrElse(r -> closed.add(new IntakeReport.Closed(i, r.id(), r.state().wire())),
                             () -> unmatched.add(i));
                 } else {
-                    AlertRecord rec = inbound.alert(doc);
+                    AlertRecord rec = inbound.alert(doc, who);
                     accepted.add(new IntakeReport.Accepted(i, rec.id(), rec.state().wire(),
                             rec.decision() == null || rec.decision().assignee() == null ? null
                                     : rec.decision().assignee().person()));

@@ -7,19 +7,17 @@ import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.IncomingAlertReader;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.intake.AlertIntake;
-import dev.andon.core.line.StationState;
 import dev.andon.core.line.StationStatus;
 import dev.andon.core.plant.Line;
 import dev.andon.core.plant.Plant;
-import dev.andon.core.store.StationStatusStore;
+import dev.andon.core.production.StationReports;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * What every inbound connector does with a message once it knows what it is: an alert goes through the same reader
@@ -33,37 +31,36 @@ public final class InboundMessages {
     private final Plant plant;
     private final IncomingAlertReader reader;
     private final AlertIntake intake;
-    private final StationStatusStore stations;
-    private final Consumer<StationStatus> stationAnnouncer;
+    private final StationReports stations;
     private final HeartbeatSink heartbeats;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public InboundMessages(Plant plant, IncomingAlertReader reader, AlertIntake intake, StationStatusStore stations,
-                           Consumer<StationStatus> stationAnnouncer, HeartbeatSink heartbeats, ObjectMapper json,
-                           Clock clock) {
+    public InboundMessages(Plant plant, IncomingAlertReader reader, AlertIntake intake, StationReports stations,
+                           HeartbeatSink heartbeats, ObjectMapper json) {
         this.plant = plant;
         this.reader = reader;
         this.intake = intake;
         this.stations = stations;
-        this.stationAnnouncer = stationAnnouncer;
         this.heartbeats = heartbeats;
         this.json = json;
-        this.clock = clock;
     }
 
-    /** Parses {@code raw} (UTF-8 JSON) and takes it in; returns the stored alert, station status or heartbeat doc. */
-    public Object accept(Kind kind, byte[] raw, String reportedBy) {
+    /**
+     * Parses {@code raw} (UTF-8 JSON) and takes it in on behalf of {@code by} (the connector); returns the stored
+     * alert, station status or heartbeat doc.
+     */
+    public Object accept(Kind kind, byte[] raw, Principal by, String reportedBy) {
         JsonNode doc = parse(raw);
         return switch (kind) {
-            case ALERT -> alert(doc);
-            case STATION -> station(doc, reportedBy);
+            case ALERT -> alert(doc, by);
+            case STATION -> station(doc, by, reportedBy);
             case HEARTBEAT -> heartbeat(doc);
         };
     }
 
-    public AlertRecord alert(JsonNode doc) {
-        return intake.receive(reader.read(doc));
+    /** An alert raised by {@code by} (the poster's principal, or the connector's own for a broker's messages). */
+    public AlertRecord alert(JsonNode doc, Principal by) {
+        return intake.receive(reader.read(doc), by);
     }
 
     /** A JSON object from UTF-8 bytes, or a refusal saying what is wrong. */
@@ -90,32 +87,19 @@ public final class InboundMessages {
         }
     }
 
-    private StationStatus station(JsonNode doc, String reportedBy) {
+    /** The message's shape is checked here; permission, state, reason, saving and the audit record by the engine. */
+    private StationStatus station(JsonNode doc, Principal by, String reportedBy) {
         List<Problem> problems = new ArrayList<>();
         String lineId = text(doc, "line", true, problems);
         String stationId = text(doc, "station", true, problems);
         String stateText = text(doc, "state", true, problems);
         String reason = text(doc, "reason", false, problems);
-        String by = text(doc, "reportedBy", false, problems);
+        String device = text(doc, "reportedBy", false, problems);
         knownStation(lineId, stationId, problems);
-        StationState state = null;
-        if (stateText != null) {
-            state = StationState.parse(stateText).filter(s -> s != StationState.UNKNOWN).orElse(null);
-            if (state == null) {
-                problems.add(new Problem("state", "unknown station state '" + stateText
-                        + "' (running, idle, down, blocked, starved, changeover, planned-maintenance)"));
-            }
-        }
-        if (state == StationState.DOWN && (reason == null || reason.isBlank())) {
-            problems.add(new Problem("reason", "is required when a station is down (a reason code)"));
-        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        StationStatus saved = stations.save(new StationStatus(lineId, stationId, state, reason, clock.instant(),
-                by == null ? reportedBy : by));
-        stationAnnouncer.accept(saved);
-        return saved;
+        return stations.report(by, lineId, stationId, stateText, reason, device == null ? reportedBy : device);
     }
 
     private JsonNode heartbeat(JsonNode doc) {

@@ -9,6 +9,7 @@ import dev.andon.connectors.base.InboundMessages.Kind;
 import dev.andon.connectors.base.Rejections;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
+import dev.andon.core.identity.Principal;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -155,7 +156,8 @@ public final class MqttSource implements Connector {
                 rejections.rejectInbound(name, stats, refusal, raw);
                 return;
             }
-            inbound.accept(kind, raw, "mqtt:" + name + ":" + topic);
+            // A broker's messages carry no Andon sign-in: the connector acts, as Andon's own machine.
+            inbound.accept(kind, raw, Principal.system("connector:" + name), "mqtt:" + name + ":" + topic);
         } catch (InvalidInputException e) {
             rejections.rejectInbound(name, stats, "topic " + topic + ": " + e.problems().stream()
                     .map(Problem::toString).collect(Collectors.joining("; ")), raw);

@@ -130,8 +130,9 @@ public final class RecordedAlertReplay {
         return new PreparedReplay(rows, planned, rejected);
     }
 
-    /** Sends the prepared alerts; {@code progress} hears how many were sent so far. */
-    public ReplayReport run(PreparedReplay prepared, double speed, IntConsumer progress) {
+    /** Sends the prepared alerts as raised by {@code who}; {@code progress} hears how many were sent so far. */
+    public ReplayReport run(PreparedReplay prepared, double speed, dev.andon.core.identity.Principal who,
+                            IntConsumer progress) {
         List<String> accepted = new ArrayList<>();
         List<ReplayReport.Rejection> rejected = new ArrayList<>(prepared.rejected());
         Instant start = clock.instant();
@@ -156,7 +157,7 @@ public final class RecordedAlertReplay {
             Alert a = p.alert();
             try {
                 accepted.add(intake.receive(new Alert(null, a.source(), a.modelVersion(), a.line(), a.station(),
-                        a.type(), a.severity(), a.confidence(), at, clock.instant(), a.payload())).id());
+                        a.type(), a.severity(), a.confidence(), at, clock.instant(), a.payload()), who).id());
             } catch (InvalidInputException e) {
                 rejected.add(new ReplayReport.Rejection(p.line(), e.problems()));
             }

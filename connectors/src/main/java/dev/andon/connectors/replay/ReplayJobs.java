@@ -41,14 +41,14 @@ public final class ReplayJobs implements AutoCloseable {
         this.clock = clock;
     }
 
-    public synchronized Job start(PreparedReplay prepared, double speed) {
+    public synchronized Job start(PreparedReplay prepared, double speed, dev.andon.core.identity.Principal who) {
         String id = Long.toString(ids.incrementAndGet());
         Job job = new Job(id, "queued", prepared.alerts().size(), 0, speed, clock.instant(), null, null);
         put(job);
         runner.submit(() -> {
             update(id, "running", 0, null, null);
             try {
-                ReplayReport report = replay.run(prepared, speed, n -> update(id, "running", n, null, null));
+                ReplayReport report = replay.run(prepared, speed, who, n -> update(id, "running", n, null, null));
                 update(id, "done", report.alerts(), report, null);
             } catch (RuntimeException e) {
                 LOG.error("replay {} failed", id, e);

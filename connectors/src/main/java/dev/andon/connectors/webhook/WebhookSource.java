@@ -145,7 +145,7 @@ public final class WebhookSource implements Connector {
         if (line != null && !policy.allows(who, Action.ALERTS_RAISE, line)) {
             throw new InvalidInputException("line", who.id() + " may not raise alerts on line " + line);
         }
-        return inbound.alert(doc);
+        return inbound.alert(doc, who);
     }
 
     private static IntakeReport.Accepted accepted(int index, AlertRecord rec) {

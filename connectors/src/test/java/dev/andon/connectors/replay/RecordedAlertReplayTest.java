@@ -31,7 +31,7 @@ class RecordedAlertReplayTest {
     final IncomingAlertReader reader = new IncomingAlertReader(plant, clock, Duration.ofMinutes(5), json);
     final List<Alert> received = new ArrayList<>();
     final List<Duration> slept = new ArrayList<>();
-    final AlertIntake intake = alert -> {
+    final AlertIntake intake = (alert, by) -> {
         received.add(alert);
         return AlertRecord.received(new Alert(Integer.toString(received.size()), alert.source(), alert.modelVersion(),
                 alert.line(), alert.station(), alert.type(), alert.severity(), alert.confidence(), alert.timestamp(),
@@ -58,7 +58,7 @@ class RecordedAlertReplayTest {
     @Test
     void replaysRecordedAlertsAsIfTheyHappenedNowKeepingTheirGapsAtTheChosenSpeed() {
         RecordedAlertReplay r = replay(1000, 1000);
-        ReplayReport report = r.run(r.prepare(bytes(RECORDING), null), 2.0, n -> { });
+        ReplayReport report = r.run(r.prepare(bytes(RECORDING), null), 2.0, dev.andon.core.identity.Principal.system("test"), n -> { });
 
         assertThat(report.rows()).isEqualTo(5);
         assertThat(report.accepted()).isEqualTo(3);
@@ -72,7 +72,7 @@ class RecordedAlertReplayTest {
         RecordedAlertReplay r = replay(1000, 1000);
         PreparedReplay prepared = r.prepare(bytes(RECORDING), null);
         assertThat(received).isEmpty();
-        ReplayReport report = r.run(prepared, 0, n -> { });
+        ReplayReport report = r.run(prepared, 0, dev.andon.core.identity.Principal.system("test"), n -> { });
 
         assertThat(slept).isEmpty();
         assertThat(report.rejected()).extracting(ReplayReport.Rejection::line).containsExactly(4, 5);
@@ -108,7 +108,7 @@ class RecordedAlertReplayTest {
                   - { when: { HDF: "1" }, type: temperature-drift, severity: high, confidence: 0.8 }
                 """));
         RecordedAlertReplay r = replay(1000, 1000);
-        ReplayReport report = r.run(r.prepare(bytes(csv), mapping), 60, n -> { });
+        ReplayReport report = r.run(r.prepare(bytes(csv), mapping), 60, dev.andon.core.identity.Principal.system("test"), n -> { });
 
         assertThat(report.rows()).isEqualTo(3);
         assertThat(report.alerts()).isEqualTo(3);

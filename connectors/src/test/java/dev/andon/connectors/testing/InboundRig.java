@@ -1,5 +1,8 @@
 package dev.andon.connectors.testing;
 
+import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.production.StationReports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.connectors.base.InboundMessages;
 import dev.andon.connectors.base.Rejections;
@@ -36,6 +39,7 @@ public final class InboundRig implements AutoCloseable {
     public final DeadLetterStore deadLetters;
     public final List<StationStatus> announced = new CopyOnWriteArrayList<>();
     public final List<String> heartbeats = new CopyOnWriteArrayList<>();
+    public final StationReports reports;
     public final InboundMessages inbound;
     public final Rejections rejections;
 
@@ -45,9 +49,11 @@ public final class InboundRig implements AutoCloseable {
         stations = new StationStatusStore(db, json);
         deadLetters = new DeadLetterStore(db, json, deadLetterCapacity);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock, Duration.ofMinutes(5), json);
-        inbound = new InboundMessages(plant, reader, alert -> alerts.insert(alert, r -> r), stations, announced::add,
+        reports = new StationReports(db, plant, stations, PermissionPolicy.bundled(), new AuditTrail(db, json, clock), clock);
+        reports.addListener(announced::add);
+        inbound = new InboundMessages(plant, reader, (alert, by) -> alerts.insert(alert, r -> r), reports,
                 (source, line, station, version) -> heartbeats.add(source + "@" + line + "/" + station + "#" + version),
-                json, clock);
+                json);
         rejections = new Rejections(deadLetters, clock, 4096);
     }
 

@@ -2,7 +2,7 @@ package dev.andon.core.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.andon.core.identity.Principal;
@@ -38,27 +38,57 @@ public final class AuditTrail {
         this.log = db.keyedJsonLog("audit");
         this.head = db.jsonMap("audit-head");
         this.json = json;
-        this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        // Canonical form for the hash: properties sorted, null properties left out. It writes the tree directly (it
+        // used to be converted to maps first, sorted by ORDER_MAP_ENTRIES_BY_KEYS, whose nulls NON_NULL dropped): the
+        // same bytes, so older records still verify, at a fraction of the cost on intake's path.
+        this.canonical = json.copy().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
+                .configure(JsonNodeFeature.WRITE_NULL_PROPERTIES, false);
         this.clock = clock;
     }
 
     /** Appends one record inside the current write (or its own, when called outside one). */
     public AuditRecord record(Principal actor, String action, String object, Object before, Object after) {
         return db.write(() -> {
-            long seq = count() + 1;
-            String prev = head.getOrDefault("hash", GENESIS);
-            Instant at = clock.instant();
-            JsonNode b = tree(before);
-            JsonNode a = tree(after);
-            String actorId = actor == null ? "anonymous" : actor.id();
-            String requestId = actor == null ? null : actor.requestId();
-            String hash = hash(seq, at, actorId, action, object, b, a, requestId, prev);
-            AuditRecord rec = new AuditRecord(seq, at, actorId, action, object, b, a, requestId, prev, hash);
-            log.put(seq, write(rec));
-            head.put("count", Long.toString(seq));
-            head.put("hash", hash);
+            AuditRecord rec = next(count() + 1, head.getOrDefault("hash", GENESIS), new Entry(actor, action, object, before, after));
+            head.put("count", Long.toString(rec.seq()));
+            head.put("hash", rec.hash());
             return rec;
         });
+    }
+
+    /**
+     * Appends several records inside the current write, in order, reading and writing the head once: for intake,
+     * which commits a batch of alerts together and would otherwise rewrite the head twice per alert.
+     */
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        db.write(() -> {
+            long seq = count();
+            String prev = head.getOrDefault("hash", GENESIS);
+            for (Entry e : entries) {
+                prev = next(++seq, prev, e).hash();
+            }
+            head.put("count", Long.toString(seq));
+            head.put("hash", prev);
+        });
+    }
+
+    /** One change to record: who, what, which object, before and after (null when none). */
+    public record Entry(Principal actor, String action, String object, Object before, Object after) {
+    }
+
+    private AuditRecord next(long seq, String prev, Entry e) {
+        Instant at = clock.instant();
+        JsonNode b = tree(e.before());
+        JsonNode a = tree(e.after());
+        String actorId = e.actor() == null ? "anonymous" : e.actor().id();
+        String requestId = e.actor() == null ? null : e.actor().requestId();
+        String hash = hash(seq, at, actorId, e.action(), e.object(), b, a, requestId, prev);
+        AuditRecord rec = new AuditRecord(seq, at, actorId, e.action(), e.object(), b, a, requestId, prev, hash);
+        log.put(seq, write(rec));
+        return rec;
     }
 
     public long count() {
@@ -161,7 +191,7 @@ public final class AuditTrail {
                     .put("object", object).put("requestId", requestId).put("prevHash", prev);
             body.set("before", before == null ? NullNode.getInstance() : before);
             body.set("after", after == null ? NullNode.getInstance() : after);
-            byte[] bytes = canonical.writeValueAsBytes(canonical.treeToValue(body, Object.class));
+            byte[] bytes = canonical.writeValueAsBytes(body);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(bytes));
         } catch (NoSuchAlgorithmException | java.io.IOException e) {

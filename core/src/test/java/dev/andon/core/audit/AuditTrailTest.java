@@ -48,6 +48,46 @@ class AuditTrailTest {
         }
     }
 
+    /**
+     * Records written by earlier versions must still verify: this hash was computed by the code before the canonical
+     * form was written straight from the tree (nulls in objects dropped, in lists kept, keys sorted at every level).
+     */
+    @Test
+    void theHashOfARecordIsTheSameAsEarlierVersionsComputed() {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AuditTrail trail = new AuditTrail(db, AndonJson.newMapper(),
+                    Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneOffset.UTC));
+            Map<String, Object> before = new java.util.LinkedHashMap<>();
+            before.put("state", "down");
+            before.put("reason", null);
+            before.put("n", 3);
+            before.put("list", java.util.Arrays.asList(1.5, null, "x"));
+            Map<String, Object> after = new java.util.LinkedHashMap<>();
+            after.put("z", Map.of("b", true, "a", 2L));
+            after.put("a", null);
+            AuditRecord r = trail.record(Principal.person("sara.neri", "Sara", Set.of("operator"), Set.of("L1"), false)
+                    .inRequest("req-1"), "station.report", "station/L1/robot-2", before, after);
+            assertThat(r.hash()).isEqualTo("12562a9387b4a728ad65a90cf7898f218b13ba130059a2f78bed616da4491345");
+        }
+    }
+
+    @Test
+    void aBatchOfRecordsIsChainedInOrderWithOneHead() {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AuditTrail trail = new AuditTrail(db, AndonJson.newMapper(), CLOCK);
+            AuditRecord first = trail.record(ANNA, "alert.transition", "alert/7", null, Map.of("state", "acknowledged"));
+            db.write(() -> trail.recordAll(java.util.List.of(
+                    new AuditTrail.Entry(ANNA, "alert.raise", "alert/8", null, Map.of("line", "L2")),
+                    new AuditTrail.Entry(null, "alert.repeat", "alert/8", null, Map.of("occurrences", 2)))));
+            java.util.List<AuditRecord> all = trail.query(new AuditQuery(null, null, null, null, 10));
+            assertThat(all).extracting(AuditRecord::seq).containsExactly(3L, 2L, 1L);
+            assertThat(all.get(1).prevHash()).isEqualTo(first.hash());
+            assertThat(all.get(0).prevHash()).isEqualTo(all.get(1).hash());
+            assertThat(trail.count()).isEqualTo(3);
+            assertThat(trail.verify().intact()).isTrue();
+        }
+    }
+
     @Test
     void aRecordRollsBackWithTheChangeItDescribes() {
         try (AndonDatabase db = AndonDatabase.open(dir)) {

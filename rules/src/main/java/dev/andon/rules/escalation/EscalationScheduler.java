@@ -5,6 +5,8 @@ import dev.andon.core.alert.AlertState;
 import dev.andon.core.alert.Assignee;
 import dev.andon.core.alert.Decision;
 import dev.andon.core.alert.Transition;
+import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.plant.Person;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.store.AlertStore;
@@ -24,12 +26,14 @@ import java.util.Optional;
 /**
  * Fires acknowledge and resolve deadlines. Each due step is checked against the alert (an acknowledged alert no
  * longer escalates for lack of acknowledgement), then in ONE commit marked fired and applied: the alert becomes
- * escalated, actor "andon-escalation", and is reassigned to the step's target. Listeners hear about it only after
+ * escalated, actor "andon-escalation", and is reassigned to the step's target; its audit record (actor
+ * {@code system:andon-escalation}) commits with it. Listeners hear about it only after
  * the commit, so a crash before it leaves the step pending (it fires after the restart) and a crash after it never
  * fires it twice.
  */
 public final class EscalationScheduler {
     public static final String ACTOR = "andon-escalation";
+    private static final Principal SYSTEM = Principal.system(ACTOR);
     private static final Logger LOG = LoggerFactory.getLogger(EscalationScheduler.class);
 
     private final AndonDatabase db;
@@ -38,16 +42,18 @@ public final class EscalationScheduler {
     private final AssigneeResolver people;
     private final Plant plant;
     private final ChangeListeners listeners;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public EscalationScheduler(AndonDatabase db, AlertStore alerts, EscalationStore store, AssigneeResolver people,
-                               Plant plant, ChangeListeners listeners, Clock clock) {
+                               Plant plant, ChangeListeners listeners, AuditTrail audit, Clock clock) {
         this.db = db;
         this.alerts = alerts;
         this.store = store;
         this.people = people;
         this.plant = plant;
         this.listeners = listeners;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -72,6 +78,11 @@ public final class EscalationScheduler {
         } catch (RuntimeException e) {
             LOG.error("escalation run failed; will retry at the next tick", e);
         }
+    }
+
+    /** The line of the alert (404 when there is none): what reading its escalations is checked against. */
+    public String lineOf(String alertId) {
+        return alerts.get(alertId).alert().line();
     }
 
     public List<PendingEscalation> pending(String alertId) {
@@ -108,7 +119,19 @@ public final class EscalationScheduler {
             next = next.withDecision(new Decision(d.runbook(), d.ownerRole(), to, d.steps(), d.acknowledgeBy(),
                     d.resolveBy(), d.escalation(), d.flags(), d.firedRules(), d.rulesetVersion(), d.decidedAt()));
         }
-        return alerts.save(next);
+        AlertRecord saved = alerts.save(next);
+        audit.record(SYSTEM, "alert.escalate", "alert/" + rec.id(), summary(rec), summary(saved));
+        return saved;
+    }
+
+    /** What an escalation changes: state and assignee (the whole record is the alert's own history). */
+    private static java.util.Map<String, Object> summary(AlertRecord r) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("state", r.state().wire());
+        Assignee a = r.decision() == null ? null : r.decision().assignee();
+        m.put("person", a == null ? null : a.person());
+        m.put("role", a == null ? null : a.role());
+        return m;
     }
 
     /** Null when the trigger still holds, else why the step no longer applies. */

@@ -122,7 +122,7 @@ public final class HeartbeatMonitor {
             Alert alert = new Alert(null, hb.source(), hb.modelVersion(), hb.line(), station, ALERT_TYPE, Severity.HIGH,
                     1.0, now, now, Map.of("lastHeartbeatAt", hb.lastSeenAt().toString(), "silentMinutes", minutes,
                     "scope", hb.station() != null ? "station" : "line"));
-            AlertRecord rec = intake.receive(alert);
+            AlertRecord rec = intake.receive(alert, Principal.system(ACTOR));
             db.write(() -> heartbeats.put(e.getKey(), json.write(hb.raised(rec.id()))));
             raised.add(rec);
             LOG.warn("model {} on {} silent for {} min: alert {} raised", hb.source(), hb.line(), minutes, rec.id());

@@ -4,9 +4,11 @@ import dev.andon.core.alert.Alert;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.alert.Decision;
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
 import dev.andon.core.error.ServiceUnavailableException;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.intake.AlertIntake;
 import dev.andon.core.plant.Plant;
 import dev.andon.core.store.AlertStore;
@@ -22,6 +24,8 @@ import dev.andon.rules.silence.Silence;
 import dev.andon.rules.silence.Silences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +51,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * database lock, against {@link IntakeIndex}'s in-memory view — checks dedup, silences, maintenance windows and
  * inhibition, decides it with the active runbooks and groups it into a storm incident. Then it writes the whole batch
  * in one transaction with one commit (one fsync), and only then completes the futures: a caller hears 202 only for
- * what is on disk. An alert whose own processing fails is refused alone; if the batch write fails, each alert is
+ * what is on disk. Each alert's audit record (who raised it, what was decided) is written in the same transaction.
+ * An alert whose own processing fails is refused alone; if the batch write fails, each alert is
  * retried in a write of its own, so one bad alert cannot sink the others, and a store that cannot write (full disk)
  * refuses them all with 503. Listeners hear about changes after the commit, in commit order.
  */
@@ -73,6 +78,7 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
     private final EscalationStore escalations;
     private final NoiseSettings noise;
     private final ChangeListeners listeners;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ArrayBlockingQueue<Pending> queue;
     private final int queueCapacity;
@@ -87,7 +93,7 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
     public AlertPipeline(AndonDatabase db, Plant plant, AlertStore alerts, StationStatusStore stations, Silences silences,
                          ActiveRuleset active, RunbookDecider decider, DecisionInputsStore inputs, Inhibitor inhibitor,
                          Incidents incidents, EscalationStore escalations, NoiseSettings noise,
-                         ChangeListeners listeners, Clock clock, int queueCapacity) {
+                         ChangeListeners listeners, AuditTrail audit, Clock clock, int queueCapacity) {
         this.db = db;
         this.plant = plant;
         this.alerts = alerts;
@@ -101,6 +107,7 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         this.escalations = escalations;
         this.noise = noise;
         this.listeners = listeners;
+        this.audit = audit;
         this.clock = clock;
         this.queueCapacity = queueCapacity;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -122,9 +129,12 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
 
     /** Validates, queues and returns at once; the future completes once the alert is committed (or refused). */
     @Override
-    public CompletionStage<AlertRecord> submit(Alert alert) {
+    public CompletionStage<AlertRecord> submit(Alert alert, Principal raisedBy) {
         validate(alert);
-        Pending p = new Pending(alert);
+        if (raisedBy == null) {
+            throw new IllegalArgumentException("an alert is raised by someone: raisedBy is required");
+        }
+        Pending p = new Pending(alert, raisedBy);
         if (!running || !queue.offer(p)) {
             throw new ServiceUnavailableException(running
                     ? "alert intake is full (" + queueCapacity + " alerts waiting for their commit); retry shortly"
@@ -136,9 +146,9 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
 
     /** As {@link #submit}, waiting for the commit. */
     @Override
-    public AlertRecord receive(Alert alert) {
+    public AlertRecord receive(Alert alert, Principal raisedBy) {
         try {
-            return submit(alert).toCompletableFuture().get();
+            return submit(alert, raisedBy).toCompletableFuture().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException("interrupted while waiting for the commit", RETRY_FULL, e);
@@ -331,10 +341,54 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
     /** Writes a batch inside its write; an incident that grew is rewritten once per batch, not once per member. */
     private void applyAll(List<Planned> plans) {
         Map<String, Grown> grown = new java.util.LinkedHashMap<>();
+        List<AuditTrail.Entry> records = new ArrayList<>(plans.size());
         for (Planned pl : plans) {
             apply(pl, grown);
+            records.add(auditEntry(pl));
         }
         grown.forEach((id, g) -> incidents.grow(id, g.added, g.at));
+        audit.recordAll(records);
+    }
+
+    /**
+     * The audit record of one alert, kept small (intake writes one per alert at well over a thousand a second): who
+     * raised it and a summary of the decision, not the whole record (the alert itself has that). A repeat folded into
+     * an open alert is recorded too, as {@code alert.repeat} on the alert it joined: it changes that alert (count, last
+     * seen) and may come from another caller than the first, so leaving it out would hide who kept an alert alive.
+     * Joining a storm incident is part of the new alert's summary ({@code incident}, {@code opensIncident}).
+     */
+    private AuditTrail.Entry auditEntry(Planned pl) {
+        Principal who = pl.pending.raisedBy;
+        if (pl.repeatOf != null) {
+            ObjectNode after = JsonNodeFactory.instance.objectNode();
+            after.put("occurrences", pl.result.occurrences());
+            return new AuditTrail.Entry(who, "alert.repeat", "alert/" + pl.repeatOf, null, after);
+        }
+        AlertRecord rec = pl.record;
+        Alert a = rec.alert();
+        ObjectNode after = JsonNodeFactory.instance.objectNode();
+        after.put("line", a.line()).put("station", a.station()).put("type", a.type()).put("state", rec.state().wire());
+        Decision d = rec.decision();
+        if (d != null) {
+            after.put("ownerRole", d.ownerRole());
+            if (d.assignee() != null && d.assignee().person() != null) {
+                after.put("person", d.assignee().person());
+            }
+            after.put("ruleset", d.rulesetVersion());
+            if (!d.flags().isEmpty()) {
+                d.flags().stream().sorted().forEach(after.putArray("flags")::add);
+            }
+        }
+        if (rec.suppressedBy() != null) {
+            after.put("suppressedBy", rec.suppressedBy());
+        }
+        if (pl.storm != null) {
+            after.put("incident", pl.storm.incidentId);
+            if (pl.storm.opens) {
+                after.put("opensIncident", true);
+            }
+        }
+        return new AuditTrail.Entry(who, "alert.raise", "alert/" + rec.id(), null, after);
     }
 
     private static final class Grown {
@@ -442,10 +496,12 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
     /** An alert waiting for its commit. */
     private static final class Pending {
         final Alert alert;
+        final Principal raisedBy;
         final CompletableFuture<AlertRecord> future = new CompletableFuture<>();
 
-        Pending(Alert alert) {
+        Pending(Alert alert, Principal raisedBy) {
             this.alert = alert;
+            this.raisedBy = raisedBy;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.andon.rules.bench;
 
+import dev.andon.rules.support.Alerts;
+
 import dev.andon.core.alert.Alert;
 import dev.andon.core.alert.Decision;
 import dev.andon.core.alert.Severity;
@@ -152,7 +154,7 @@ public final class DecisionBench {
                                 Alert a = new Alert(null, "bench-model-" + i, "1.0", "L1", stationsL1[(int) (i % 4)], "tool-wear",
                                         Severity.MEDIUM, 0.9, at, at, Map.of());
                                 long s = System.nanoTime();
-                                runbooks.intake().receive(a);
+                                runbooks.intake().receive(a, Alerts.GATEWAY);
                                 local.recordValue(Math.max(1, System.nanoTime() - s));
                             }
                             synchronized (histogram) {

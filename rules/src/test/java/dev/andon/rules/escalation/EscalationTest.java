@@ -37,7 +37,7 @@ class EscalationTest {
         rig = Rig.start(dir, Alerts.EARLY_SHIFT);
         List<AlertRecord> heard = new ArrayList<>();
         rig.runbooks.onChange(heard::add);
-        String id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant())).id();
+        String id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY).id();
         heard.clear();
 
         rig.clock.advance(Duration.ofMinutes(9));
@@ -57,12 +57,21 @@ class EscalationTest {
         assertThat(heard).extracting(AlertRecord::id).containsExactly(id);
         assertThat(rig.runbooks.escalations().runDue()).isEmpty();
         assertThat(escalations(rig.alerts.get(id))).isEqualTo(1);
+        // the timer's change is Andon's own, in the audit trail as a system actor, with the hand-over it made
+        assertThat(new dev.andon.core.audit.AuditTrail(rig.db, dev.andon.core.json.AndonJson.newMapper(), rig.clock)
+                .query(new dev.andon.core.audit.AuditQuery("system:andon-escalation", "alert/" + id, null, null, 10)))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.action()).isEqualTo("alert.escalate");
+                    assertThat(r.before().get("state").asText()).isEqualTo("assigned");
+                    assertThat(r.after().get("state").asText()).isEqualTo("escalated");
+                    assertThat(r.after().get("person").asText()).isEqualTo("luca.bianchi");
+                });
     }
 
     @Test
     void acknowledgedAlertStillEscalatesToOnCallWhenNotResolvedInTime() {
         rig = Rig.start(dir, Alerts.EARLY_SHIFT);
-        String id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant())).id();
+        String id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY).id();
         rig.clock.advance(Duration.ofMinutes(5));
         rig.runbooks.lifecycle().transition(id, AlertState.ACKNOWLEDGED, rig.as("marco.ferri"), null);
 
@@ -81,7 +90,7 @@ class EscalationTest {
     @Test
     void pendingEscalationSurvivesARestartAndFiresOnceAfterIt() {
         rig = Rig.start(dir, Alerts.EARLY_SHIFT);
-        String id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant())).id();
+        String id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY).id();
 
         rig.clock.advance(Duration.ofMinutes(15));
         rig.restart();
@@ -104,7 +113,7 @@ class EscalationTest {
     void backgroundTimerFiresDueEscalationsByItself() throws Exception {
         rig = Rig.start(dir, dev.andon.rules.support.SampleRules.plant(), Alerts.EARLY_SHIFT,
                 java.util.Map.of("escalationTickMillis", "20"));
-        String id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant())).id();
+        String id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY).id();
         rig.clock.advance(Duration.ofMinutes(11));
 
         long deadline = System.currentTimeMillis() + 5_000;

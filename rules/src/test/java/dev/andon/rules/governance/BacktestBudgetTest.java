@@ -42,7 +42,7 @@ class BacktestBudgetTest {
 
     private RulesetGovernance start(Map<String, String> settings) {
         rig = Rig.start(dir, SampleRules.plant(), Alerts.EARLY_SHIFT, settings);
-        rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()));
+        rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY);
         return rig.runbooks.rulesets();
     }
 
@@ -139,7 +139,7 @@ class BacktestBudgetTest {
         RulesetGovernance rulesets = start(Map.of("backtestAlertMillis", "100"));
         // Catastrophic backtracking: one condition, one call into java.util.regex, about 2 s on 26 characters even on a
         // quiet machine (it ends on its own; the abandoned thread is a daemon).
-        rig.runbooks.intake().receive(Alerts.fromSource("a".repeat(26) + "-model", Alerts.pressVibration(0.9, rig.clock.instant())));
+        rig.runbooks.intake().receive(Alerts.fromSource("a".repeat(26) + "-model", Alerts.pressVibration(0.9, rig.clock.instant())), Alerts.GATEWAY);
         RulesetVersion v = rulesets.upload(AUTHOR, only("backtrack.drl", rule("backtrack",
                 "AlertFact(source matches \"((a+)+)+b\")", "decision.flag(\"never\");")));
 

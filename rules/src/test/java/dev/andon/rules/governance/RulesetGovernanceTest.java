@@ -125,7 +125,7 @@ class RulesetGovernanceTest {
         assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.field()).matches("extra\\.drl:\\d+"));
         assertThat(rulesets.list()).extracting(RulesetVersion::version).containsExactly("v1");
         assertThat(rulesets.active()).map(RulesetVersion::version).contains("v1");
-        AlertRecord rec = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()));
+        AlertRecord rec = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY);
         assertThat(rec.decision().rulesetVersion()).isEqualTo("v1");
         assertThat(rec.decision().runbook()).isEqualTo("vibration-action");
     }
@@ -157,9 +157,9 @@ class RulesetGovernanceTest {
 
     @Test
     void backtestShowsHowManyStoredDecisionsWouldChangeSideBySide() {
-        AlertRecord press = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()));
-        rig.runbooks.intake().receive(Alerts.alert("hmi", "L1", "pack-5", "andon-cord", Severity.HIGH, 1.0, rig.clock.instant()));
-        rig.runbooks.intake().receive(Alerts.fromSource("second-model", Alerts.pressVibration(0.5, rig.clock.instant())));
+        AlertRecord press = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY);
+        rig.runbooks.intake().receive(Alerts.alert("hmi", "L1", "pack-5", "andon-cord", Severity.HIGH, 1.0, rig.clock.instant()), Alerts.GATEWAY);
+        rig.runbooks.intake().receive(Alerts.fromSource("second-model", Alerts.pressVibration(0.5, rig.clock.instant())), Alerts.GATEWAY);
         RulesetVersion v2 = rulesets.upload(AUTHOR, vibrationToOperator());
         assertThat(v2.version()).isEqualTo("v2");
         assertThat(v2.status()).isEqualTo("uploaded");
@@ -230,7 +230,7 @@ class RulesetGovernanceTest {
 
     @Test
     void activatedVersionDecidesNewAlertsWhileEarlierAlertsKeepTheirDecisionAndRollbackRestoresThePrevious() {
-        AlertRecord before = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()));
+        AlertRecord before = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY);
         RulesetVersion approved = uploadedBacktestedApproved();
         assertThat(approved.approvedBy()).isEqualTo(PROCESS_OWNER.id());
         assertThat(approved.status()).isEqualTo("approved");
@@ -240,7 +240,7 @@ class RulesetGovernanceTest {
         assertThat(active.status()).isEqualTo("active");
         assertThat(active.activatedBy()).isEqualTo(PROCESS_OWNER.id());
         assertThat(rig.runbooks.health().activeVersion()).isEqualTo("v2");
-        AlertRecord after = rig.runbooks.intake().receive(Alerts.fromSource("other-model", Alerts.pressVibration(0.82, rig.clock.instant())));
+        AlertRecord after = rig.runbooks.intake().receive(Alerts.fromSource("other-model", Alerts.pressVibration(0.82, rig.clock.instant())), Alerts.GATEWAY);
         assertThat(after.decision().rulesetVersion()).isEqualTo("v2");
         assertThat(after.decision().ownerRole()).isEqualTo("operator");
         assertThat(rig.alerts.get(before.id()).decision().rulesetVersion()).isEqualTo("v1");
@@ -254,7 +254,7 @@ class RulesetGovernanceTest {
         assertThat(back.version()).isEqualTo("v1");
         assertThat(rig.runbooks.rulesets().list()).extracting(RulesetVersion::version, RulesetVersion::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("v2", "inactive"), org.assertj.core.groups.Tuple.tuple("v1", "active"));
-        AlertRecord afterRollback = rig.runbooks.intake().receive(Alerts.fromSource("third-model", Alerts.pressVibration(0.82, rig.clock.instant())));
+        AlertRecord afterRollback = rig.runbooks.intake().receive(Alerts.fromSource("third-model", Alerts.pressVibration(0.82, rig.clock.instant())), Alerts.GATEWAY);
         assertThat(afterRollback.decision().rulesetVersion()).isEqualTo("v1");
         assertThat(afterRollback.decision().ownerRole()).isEqualTo("maintenance");
         assertThatThrownBy(() -> rig.runbooks.rulesets().rollback(PROCESS_OWNER)).isInstanceOf(ConflictException.class);

@@ -44,7 +44,7 @@ class AlertIntakeTest {
     }
 
     private AlertRecord receive(Alert alert) {
-        return rig.runbooks.intake().receive(alert);
+        return rig.runbooks.intake().receive(alert, Alerts.GATEWAY);
     }
 
     private Alert now(String line, String station, String type, double confidence) {
@@ -96,6 +96,43 @@ class AlertIntakeTest {
         assertThat(later.occurrences()).isEqualTo(1);
     }
 
+    private List<dev.andon.core.audit.AuditRecord> audited(String object) {
+        return new dev.andon.core.audit.AuditTrail(rig.db, dev.andon.core.json.AndonJson.newMapper(), rig.clock)
+                .query(new dev.andon.core.audit.AuditQuery(null, object, null, null, 100));
+    }
+
+    @Test
+    void eachNewAlertIsAuditedInItsCommitWithWhoRaisedItAndWhatWasDecided() {
+        dev.andon.core.identity.Principal gateway = Alerts.GATEWAY.inRequest("req-7");
+        AlertRecord rec = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), gateway);
+
+        assertThat(audited("alert/" + rec.id())).singleElement().satisfies(r -> {
+            assertThat(r.actor()).isEqualTo(gateway.id());
+            assertThat(r.action()).isEqualTo("alert.raise");
+            assertThat(r.requestId()).isEqualTo("req-7");
+            assertThat(r.after().get("line").asText()).isEqualTo("L2");
+            assertThat(r.after().get("type").asText()).isEqualTo("vibration-anomaly");
+            assertThat(r.after().get("ownerRole").asText()).isEqualTo(rec.decision().ownerRole());
+            assertThat(r.after().get("person").asText()).isEqualTo("marco.ferri");
+            assertThat(r.after().get("ruleset").asText()).isEqualTo("v1");
+            assertThat(r.after().get("state").asText()).isEqualTo("assigned");
+        });
+        rig.restart();
+        assertThat(audited("alert/" + rec.id())).as("committed with the alert").hasSize(1);
+    }
+
+    @Test
+    void aRepeatFoldedIntoAnOpenAlertIsAuditedOnThatAlertInTheNameOfWhoeverSentIt() {
+        AlertRecord first = receive(Alerts.pressVibration(0.82, rig.clock.instant()));
+        dev.andon.core.identity.Principal other = rig.as("luca.bianchi").inRequest("req-9");
+        AlertRecord again = rig.runbooks.intake().receive(Alerts.pressVibration(0.85, rig.clock.instant()), other);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(audited("alert/" + first.id())).extracting(r -> r.action() + " " + r.actor() + " " + r.requestId())
+                .containsExactly("alert.repeat luca.bianchi req-9", "alert.raise " + Alerts.GATEWAY.id() + " null");
+        assertThat(audited("alert/" + first.id()).get(0).after().get("occurrences").asInt()).isEqualTo(2);
+    }
+
     @Test
     void alertStormOnOneLineBecomesOneIncidentWithItsMembers() {
         List<AlertRecord> storm = new ArrayList<>();
@@ -126,6 +163,8 @@ class AlertIntakeTest {
         assertThat(late.incidentId()).isEqualTo(id);
         assertThat(rig.runbooks.incidents().get(id).memberCount()).isEqualTo(6);
         assertThat(rig.runbooks.incidents().memberIds(id)).hasSize(6).endsWith(late.id());
+        assertThat(audited("alert/" + storm.get(4).id()).get(0).after().get("opensIncident").asBoolean()).isTrue();
+        assertThat(audited("alert/" + late.id()).get(0).after().get("incident").asText()).isEqualTo(id);
     }
 
     @Test
@@ -170,6 +209,10 @@ class AlertIntakeTest {
 
         assertThat(silenced.state()).isEqualTo(AlertState.SUPPRESSED);
         assertThat(silenced.suppressedBy()).isEqualTo("silence:" + window.id());
+        assertThat(audited("alert/" + silenced.id())).singleElement().satisfies(r -> {
+            assertThat(r.after().get("state").asText()).isEqualTo("suppressed");
+            assertThat(r.after().get("suppressedBy").asText()).isEqualTo("silence:" + window.id());
+        });
         assertThat(silenced.history()).last().extracting(Transition::note).asString().contains("die change on press 3");
         assertThat(silenced.decision()).as("the decision is still made, for when it is released").isNotNull();
         assertThat(silenced.decision().flags()).contains("silenced");

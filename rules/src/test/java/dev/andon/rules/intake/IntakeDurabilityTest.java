@@ -45,12 +45,12 @@ class IntakeDurabilityTest {
         List<CompletableFuture<AlertRecord>> queued = new ArrayList<>();
         // Hold the store's one writer: the intake thread takes the first alert and waits for the lock, the queue fills.
         rig.db.write(() -> {
-            queued.add(intake.submit(alert(0)).toCompletableFuture());
+            queued.add(intake.submit(alert(0), Alerts.GATEWAY).toCompletableFuture());
             await().atMost(10, TimeUnit.SECONDS).until(() -> rig.runbooks.pipeline().queueDepth() == 0);
             for (int i = 1; i <= 3; i++) {
-                queued.add(intake.submit(alert(i)).toCompletableFuture());
+                queued.add(intake.submit(alert(i), Alerts.GATEWAY).toCompletableFuture());
             }
-            assertThatThrownBy(() -> intake.submit(alert(4)))
+            assertThatThrownBy(() -> intake.submit(alert(4), Alerts.GATEWAY))
                     .isInstanceOf(ServiceUnavailableException.class)
                     .hasMessageContaining("full")
                     .satisfies(e -> assertThat(((ServiceUnavailableException) e).retryAfter().toSeconds()).isPositive());
@@ -64,14 +64,14 @@ class IntakeDurabilityTest {
     void whileTheDiskIsFullAlertsAre503AndNothingIsKeptThenIntakeResumes() {
         rig = Rig.start(dir, Alerts.EARLY_SHIFT);
         var intake = rig.runbooks.intake();
-        AlertRecord before = intake.receive(alert(0));
+        AlertRecord before = intake.receive(alert(0), Alerts.GATEWAY);
         rig.db.failCommits("No space left on device");
 
         List<CompletableFuture<AlertRecord>> refused = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
-            refused.add(intake.submit(alert(i)).toCompletableFuture());
+            refused.add(intake.submit(alert(i), Alerts.GATEWAY).toCompletableFuture());
         }
-        refused.add(intake.submit(alert(0)).toCompletableFuture()); // a repeat: its count-up is not kept either
+        refused.add(intake.submit(alert(0), Alerts.GATEWAY).toCompletableFuture()); // a repeat: its count-up is not kept either
         for (CompletableFuture<AlertRecord> f : refused) {
             assertThatThrownBy(f::join).isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(ServiceUnavailableException.class)
@@ -82,8 +82,8 @@ class IntakeDurabilityTest {
         assertThat(rig.runbooks.escalations().pending(before.id())).isNotEmpty();
 
         rig.db.failCommits(null);
-        AlertRecord after = intake.receive(alert(1));
-        AlertRecord repeat = intake.receive(alert(0));
+        AlertRecord after = intake.receive(alert(1), Alerts.GATEWAY);
+        AlertRecord repeat = intake.receive(alert(0), Alerts.GATEWAY);
         assertThat(repeat.id()).isEqualTo(before.id());
         assertThat(repeat.occurrences()).isEqualTo(2);
 

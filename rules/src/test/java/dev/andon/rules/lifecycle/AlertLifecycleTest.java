@@ -33,7 +33,7 @@ class AlertLifecycleTest {
     void start() {
         rig = Rig.start(dir, Alerts.EARLY_SHIFT);
         lifecycle = rig.runbooks.lifecycle();
-        id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant())).id();
+        id = rig.runbooks.intake().receive(Alerts.pressVibration(0.82, rig.clock.instant()), Alerts.GATEWAY).id();
     }
 
     @AfterEach

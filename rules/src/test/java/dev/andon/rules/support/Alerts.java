@@ -2,6 +2,7 @@ package dev.andon.rules.support;
 
 import dev.andon.core.alert.Alert;
 import dev.andon.core.alert.Severity;
+import dev.andon.core.identity.Principal;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,6 +18,10 @@ public final class Alerts {
     public static final Instant LATE_SHIFT = ZonedDateTime.of(2026, 3, 10, 15, 30, 0, 0, ROME).toInstant();
     /** 23:30 in Rome: the night shift (22–06). */
     public static final Instant NIGHT_SHIFT = ZonedDateTime.of(2026, 3, 10, 23, 30, 0, 0, ROME).toInstant();
+
+    /** The model gateway's machine token, on every line: who raises the test alerts (it goes into the audit trail). */
+    public static final Principal GATEWAY = Principal.machine("gateway", "model gateway", java.util.Set.of("alerts:write"),
+            java.util.Set.of(), true);
 
     private Alerts() {
     }

@@ -76,7 +76,7 @@ public final class AlertRoutes {
         Alert alert = reader.read(body);
         // Raising is allowed per line: a model gateway's token bound to L1 cannot raise on L2.
         policy.require(who, Action.ALERTS_RAISE, alert.line());
-        io.vertx.core.Future.fromCompletionStage(intake.submit(alert), ctx.vertx().getOrCreateContext())
+        io.vertx.core.Future.fromCompletionStage(intake.submit(alert, who), ctx.vertx().getOrCreateContext())
                 .onSuccess(rec -> {
                     ctx.response().putHeader("Location", "/api/alerts/" + rec.id());
                     responses.send(ctx, 202, rec);
@@ -86,7 +86,13 @@ public final class AlertRoutes {
 
     private void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        responses.reply(ctx, 200, workers.run(() -> alerts.get(id)));
+        Principal who = Principals.of(ctx);
+        // alerts:read is line-scoped: a token bound to L1 reads L1's alerts only (found by the derived line matrix)
+        responses.reply(ctx, 200, workers.run(() -> {
+            var rec = alerts.get(id);
+            policy.require(who, Action.ALERTS_READ, rec.alert().line());
+            return rec;
+        }));
     }
 
     private void list(RoutingContext ctx) {

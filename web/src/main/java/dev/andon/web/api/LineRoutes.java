@@ -2,52 +2,37 @@ package dev.andon.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.andon.core.error.InvalidInputException;
-import dev.andon.core.error.NotFoundException;
-import dev.andon.core.error.Problem;
-import dev.andon.core.events.EventAddresses;
-import dev.andon.core.store.LineStatusReader;
-import dev.andon.core.line.StationState;
-import dev.andon.core.line.StationStatus;
-import dev.andon.core.plant.Line;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.plant.Plant;
-import dev.andon.core.store.StationStatusStore;
+import dev.andon.core.production.StationReports;
+import dev.andon.core.store.LineStatusReader;
+import dev.andon.web.auth.Principals;
 import dev.andon.web.http.EngineWorkers;
-import dev.andon.web.http.EventPublisher;
 import dev.andon.web.http.JsonResponses;
 import dev.andon.web.http.RequestBodies;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** The plant's lines and each line's live status; station state reports come in here too. */
 public final class LineRoutes {
     private static final int MAX_OPEN_ALERTS = 1000;
-    /** A reason code with a short note; it is shown on the board and in every inhibition note. */
-    private static final int MAX_REASON = 500;
-    private static final int MAX_REPORTED_BY = 200;
     private final Plant plant;
     private final LineStatusReader statusReader;
-    private final StationStatusStore stations;
+    private final StationReports reports;
     private final EngineWorkers workers;
     private final RequestBodies bodies;
     private final JsonResponses responses;
-    private final EventPublisher events;
-    private final Clock clock;
 
-    public LineRoutes(Plant plant, LineStatusReader statusReader, StationStatusStore stations, EngineWorkers workers,
-                      RequestBodies bodies, JsonResponses responses, EventPublisher events, Clock clock) {
+    public LineRoutes(Plant plant, LineStatusReader statusReader, StationReports reports, EngineWorkers workers,
+                      RequestBodies bodies, JsonResponses responses) {
         this.plant = plant;
         this.statusReader = statusReader;
-        this.stations = stations;
+        this.reports = reports;
         this.workers = workers;
         this.bodies = bodies;
         this.responses = responses;
-        this.events = events;
-        this.clock = clock;
     }
 
     public void mount(Router router) {
@@ -80,44 +65,14 @@ public final class LineRoutes {
         responses.reply(ctx, 200, workers.run(() -> statusReader.read(id, n)));
     }
 
+    /** Parses and renders; {@link StationReports} checks, validates, writes, audits and announces. */
     private void report(RoutingContext ctx) {
         String lineId = ctx.pathParam("id");
         String stationId = ctx.pathParam("station");
-        Line line = plant.line(lineId).orElseThrow(() -> new NotFoundException("line", lineId));
-        if (line.station(stationId).isEmpty()) {
-            throw new NotFoundException("station", lineId + "/" + stationId);
-        }
+        Principal who = Principals.of(ctx);
         JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
-        List<Problem> problems = new ArrayList<>();
-        String stateText = RequestBodies.text(body, "state");
+        String state = RequestBodies.text(body, "state");
         String reason = RequestBodies.text(body, "reason");
-        String reportedBy = dev.andon.web.auth.Principals.of(ctx).id();
-        StationState state = null;
-        if (stateText == null) {
-            problems.add(new Problem("state", "is required (running, idle, down, blocked, starved, changeover, planned-maintenance)"));
-        } else {
-            state = StationState.parse(stateText).orElse(null);
-            if (state == null || state == StationState.UNKNOWN) {
-                problems.add(new Problem("state", "unknown station state '" + stateText + "'"));
-            }
-        }
-        if (state == StationState.DOWN && (reason == null || reason.isBlank())) {
-            problems.add(new Problem("reason", "is required when a station is down (a reason code)"));
-        }
-        if (reason != null && reason.length() > MAX_REASON) {
-            problems.add(new Problem("reason", "is longer than " + MAX_REASON + " characters"));
-        }
-        if (reportedBy != null && reportedBy.length() > MAX_REPORTED_BY) {
-            problems.add(new Problem("reportedBy", "is longer than " + MAX_REPORTED_BY + " characters"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        StationStatus status = new StationStatus(lineId, stationId, state, reason, clock.instant(), reportedBy);
-        responses.reply(ctx, 200, workers.run(() -> {
-            StationStatus saved = stations.save(status);
-            events.publish(EventAddresses.STATION_STATUS, saved);
-            return saved;
-        }));
+        responses.reply(ctx, 200, workers.run(() -> reports.report(who, lineId, stationId, state, reason)));
     }
 }

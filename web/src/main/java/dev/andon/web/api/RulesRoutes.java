@@ -71,7 +71,11 @@ public final class RulesRoutes {
 
         router.get("/api/alerts/:id/escalations").handler(ctx -> {
             String id = ctx.pathParam("id");
-            respond(ctx, 200, () -> Map.of("alert", id, "pending", runbooks.escalations().pending(id)));
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> {
+                policy.require(who, Action.ALERTS_READ, runbooks.escalations().lineOf(id));
+                return Map.of("alert", id, "pending", runbooks.escalations().pending(id));
+            });
         });
         router.get("/api/silences").handler(ctx -> {
             boolean all = "true".equals(ctx.queryParams().get("all"));

@@ -51,6 +51,7 @@ import dev.andon.web.api.SectionPages;
 import dev.andon.web.api.SkillsRoutes;
 import dev.andon.web.api.TrainingRoutes;
 import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.production.StationReports;
 import dev.andon.core.signin.Identities;
 import dev.andon.core.signin.PasswordHasher;
 import dev.andon.core.signin.SignInThrottle;
@@ -228,6 +229,8 @@ public final class AndonApplication implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(json);
         EventPublisher events = new EventPublisher(vertx.eventBus(), json);
         runbooks.onChange(rec -> events.publish(EventAddresses.ALERT_CHANGED, rec));
+        StationReports stationReports = new StationReports(db, plant, stations, policy, audit, clock);
+        stationReports.addListener(s -> events.publish(EventAddresses.STATION_STATUS, s));
         shift.publishTo(events);
         closeables.push(shift.draftAtShiftEnd(vertx, workers));
 
@@ -239,7 +242,7 @@ public final class AndonApplication implements AutoCloseable {
         Connectors connectors = push(closeables, Connectors.start(
                 settings.path("connectorsFile", "connectors.yaml", plant.baseDir()),
                 new Connectors.Parts(plant, reader, intake, runbooks.lifecycle(), alerts, stations,
-                        s -> events.publish(EventAddresses.STATION_STATUS, s), runbooks.heartbeats()::heartbeat, db,
+                        stationReports, runbooks.heartbeats()::heartbeat, db,
                         policy, audit, json, clock, env), vertx));
         runbooks.onChange(connectors::alertChanged);
         dev.andon.web.metrics.ConnectorMetrics.bind(connectors, registry);
@@ -281,8 +284,8 @@ public final class AndonApplication implements AutoCloseable {
                 r -> r.get("/openapi.json").handler(ctx -> responses.ok(ctx, openApi)),
                 new AlertRoutes(plant, reader, intake, runbooks.lifecycle(), alerts, workers, bodies, responses,
                         policy, shift.resolutions)::mount,
-                new LineRoutes(plant, new LineStatusReader(plant, stations, alerts), stations, workers, bodies,
-                        responses, events, clock)::mount,
+                new LineRoutes(plant, new LineStatusReader(plant, stations, alerts), stationReports, workers, bodies,
+                        responses)::mount,
                 new RulesRoutes(plant, runbooks, workers, bodies, responses, policy)::mount,
                 new KnowledgeRoutes(knowledge, workers, responses)::mount,
                 new SectionPages(knowledge, workers)::mount,

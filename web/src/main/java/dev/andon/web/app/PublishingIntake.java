@@ -3,6 +3,7 @@ package dev.andon.web.app;
 import dev.andon.core.alert.Alert;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.events.EventAddresses;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.intake.AlertIntake;
 import dev.andon.web.http.EventPublisher;
 
@@ -17,15 +18,15 @@ final class PublishingIntake implements AlertIntake {
     }
 
     @Override
-    public AlertRecord receive(Alert alert) {
-        AlertRecord rec = intake.receive(alert);
+    public AlertRecord receive(Alert alert, Principal raisedBy) {
+        AlertRecord rec = intake.receive(alert, raisedBy);
         events.publish(EventAddresses.ALERT_DECIDED, rec);
         return rec;
     }
 
     @Override
-    public java.util.concurrent.CompletionStage<AlertRecord> submit(Alert alert) {
-        return intake.submit(alert).thenApply(rec -> {
+    public java.util.concurrent.CompletionStage<AlertRecord> submit(Alert alert, Principal raisedBy) {
+        return intake.submit(alert, raisedBy).thenApply(rec -> {
             events.publish(EventAddresses.ALERT_DECIDED, rec);
             return rec;
         });

@@ -69,6 +69,10 @@ public final class IntakeBench {
         System.exit(0);
     }
 
+    /** Who raises the bench's alerts: a model gateway's machine token (each alert's audit record names it). */
+    private static final dev.andon.core.identity.Principal GATEWAY = dev.andon.core.identity.Principal.machine("bench",
+            "bench gateway", java.util.Set.of("alerts:write"), java.util.Set.of(), true).inRequest("bench");
+
     interface Where {
         String[] of(int n);
     }
@@ -84,7 +88,7 @@ public final class IntakeBench {
                 // warm-up: JIT and the first KieSession pool
                 for (int i = 0; i < 2_000; i++) {
                     String[] w = where.of(i);
-                    pipeline.receive(alert("warm-" + i, w[0], w[1], type));
+                    pipeline.receive(alert("warm-" + i, w[0], w[1], type), GATEWAY);
                 }
                 long c0 = pipeline.commitStats().commits();
                 long[] latency = new long[alerts];
@@ -98,7 +102,7 @@ public final class IntakeBench {
                         while ((n = next.getAndIncrement()) < alerts) {
                             String[] w = where.of(n);
                             long t0 = System.nanoTime();
-                            pipeline.receive(alert("bench-" + n, w[0], w[1], type));
+                            pipeline.receive(alert("bench-" + n, w[0], w[1], type), GATEWAY);
                             long t1 = System.nanoTime();
                             latency[n] = t1 - t0;
                             doneAt[n] = t1;
