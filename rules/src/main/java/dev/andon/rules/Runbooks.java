@@ -153,7 +153,7 @@ public final class Runbooks implements AutoCloseable {
         Silences silences = new Silences(db, plant, clock, json, settings.maxSilence(), policy, audit);
         DecisionInputsStore inputs = new DecisionInputsStore(db, json);
         EscalationStore escalationStore = new EscalationStore(db, json);
-        Incidents incidents = new Incidents(db, json, roster, alerts, clock);
+        Incidents incidents = new Incidents(db, json, roster, alerts, policy, audit, clock);
         AlertPipeline intake = new AlertPipeline(db, plant, alerts, stations, silences, active, decider, inputs,
                 new Inhibitor(plant, stations, alerts), incidents, escalationStore, settings.noise(), listeners, audit,
                 clock, settings.intakeQueueSize());

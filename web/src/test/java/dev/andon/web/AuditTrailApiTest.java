@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +89,38 @@ class AuditTrailApiTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(json.readTree(refused.body()).has("error")).as(refused.body()).isTrue();
         assertThat(auditOf("station/L2/coil-1")).hasSize(2);
+        assertChainIntact();
+    }
+
+    @Test
+    void resolvingAStormIncidentIsAuditedInTheLeadersNameAndRefusedToAnotherLine() throws Exception {
+        String gateway = andon.machineToken("storm gateway", "alerts:write");
+        for (String station : List.of("feeder-1", "robot-2", "vision-4", "pack-5")) {
+            for (String type : List.of("vibration-anomaly", "temperature-drift")) {
+                HttpResponse<String> r = Http.post(andon.url("/api/alerts"), gateway, "{\"source\":\"storm-model\","
+                        + "\"line\":\"L1\",\"station\":\"" + station + "\",\"type\":\"" + type + "\","
+                        + "\"severity\":\"high\",\"confidence\":0.9,\"timestamp\":\"2026-11-25T07:58:00Z\"}");
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            }
+        }
+        JsonNode open = json.readTree(Http.get(andon.url("/api/incidents?line=L1"), andon.tokenFor("paolo.greco")).body())
+                .get("incidents");
+        assertThat(open).as("a storm on L1 opens an incident").isNotEmpty();
+        String incident = open.get(0).get("id").asText();
+
+        HttpResponse<String> otherLine = Http.post(andon.url("/api/incidents/" + incident + "/resolve"),
+                andon.tokenFor("anna.rossi"), "{}");
+        assertThat(otherLine.statusCode()).as(otherLine.body()).isEqualTo(403);
+        assertThat(auditOf("incident/" + incident)).isEmpty();
+
+        HttpResponse<String> resolved = Http.post(andon.url("/api/incidents/" + incident + "/resolve"),
+                andon.tokenFor("paolo.greco"), "{}");
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        JsonNode rec = auditOf("incident/" + incident).get(0);
+        assertThat(rec.get("actor").asText()).isEqualTo("paolo.greco");
+        assertThat(rec.get("action").asText()).isEqualTo("incident.resolve");
+        assertThat(rec.get("before").get("state").asText()).isEqualTo("open");
+        assertThat(rec.get("after").get("state").asText()).isEqualTo("resolved");
         assertChainIntact();
     }
 }

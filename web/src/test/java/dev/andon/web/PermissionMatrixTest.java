@@ -289,10 +289,10 @@ class PermissionMatrixTest {
         // a silence, an incident, a handover (its key names the line's shift)
         t.put("POST /api/silences/:id/expire", l -> new Target("/api/silences/" + silences.get(l) + "/expire", "{}"));
         t.put("POST /api/incidents/:id/resolve", l -> new Target("/api/incidents/" + incidents.get(l) + "/resolve", "{}"));
-        for (String step : List.of("sign", "accept", "send-back")) {
-            t.put("POST /api/handovers/:key/" + step, l -> new Target("/api/handovers/" + l + ".2026-11-25.early/" + step,
-                    "{\"question\":\"per line?\"}"));
-        }
+        Map<String, String> stepBodies = Map.of("sign", "{}", "accept", "{\"note\":\"per line?\"}",
+                "send-back", "{\"question\":\"per line?\"}");
+        stepBodies.forEach((step, body) -> t.put("POST /api/handovers/:key/" + step,
+                l -> new Target("/api/handovers/" + l + ".2026-11-25.early/" + step, body)));
         t.put("PATCH /api/handovers/:key", l -> new Target("/api/handovers/" + l + ".2026-11-25.early", "{}"));
         // a skill needed on the line (its station)
         t.put("PUT /api/skills/matrix/:person/:skill", l -> new Target("/api/skills/matrix/tomas.novak/" + station(l),

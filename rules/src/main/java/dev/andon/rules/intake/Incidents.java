@@ -1,5 +1,10 @@
 package dev.andon.rules.intake;
 
+import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.error.UnauthenticatedException;
+import dev.andon.core.identity.Action;
+import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.identity.Principal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.Assignee;
@@ -31,6 +36,8 @@ public final class Incidents {
     private final ShiftRoster roster;
     private final AlertStore alerts;
     private final Clock clock;
+    private final PermissionPolicy policy;
+    private final AuditTrail audit;
     private final java.util.concurrent.ConcurrentNavigableMap<Long, String> incidents;
     private final Map<String, String> latestByLine;
     /** (incident number << 40 | alert id): one small key per member, in incident then alert order. */
@@ -38,8 +45,11 @@ public final class Incidents {
     private final Map<String, Incident> latest = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong nextNumber;
 
-    public Incidents(AndonDatabase db, JsonCodec json, ShiftRoster roster, AlertStore alerts, Clock clock) {
+    public Incidents(AndonDatabase db, JsonCodec json, ShiftRoster roster, AlertStore alerts, PermissionPolicy policy,
+                     AuditTrail audit, Clock clock) {
         this.db = db;
+        this.policy = policy;
+        this.audit = audit;
         this.json = json;
         this.roster = roster;
         this.alerts = alerts;
@@ -122,17 +132,21 @@ public final class Incidents {
     }
 
     /** Marks the incident handled; its alerts keep their own lifecycle. */
-    public Incident resolve(String id, String actor) {
-        if (actor == null || actor.isBlank()) {
-            throw new InvalidInputException("actor", "is required");
+    public Incident resolve(String id, Principal actor) {
+        if (actor == null) {
+            throw new UnauthenticatedException("sign in first: resolving an incident is done by someone");
         }
         return db.write(() -> {
             Incident i = get(id);
+            // who may resolve is decided here, on the incident's line, for every caller (HTTP, chat, connectors)
+            policy.require(actor, Action.ALERTS_TRANSITION, i.line());
             if (!i.isOpen()) {
                 return i;
             }
-            Incident done = i.resolved(clock.instant(), actor.trim());
+            Incident done = i.resolved(clock.instant(), actor.id());
             put(done);
+            audit.record(actor, "incident.resolve", "incident/" + id, Map.of("state", i.state()),
+                    Map.of("state", done.state(), "members", done.memberCount()));
             return done;
         });
     }
