@@ -193,6 +193,8 @@ function addMessage(role, text, answer) {
       answer.citations.forEach((ci, i) => {
         const label = `${ci.documentId} §${ci.section} v${ci.version}`;
         c.append(ci.link ? el('a', { href: ci.link, target: '_blank', rel: 'noopener' }, label) : label);
+        // a document nobody owns or reviews is still cited, but the reader is told so where the source is named
+        if (ci.uncontrolled) c.append(' ', el('span', { class: 'uncontrolled', title: 'uncontrolled document — not reviewed by an owner' }, '(uncontrolled)'));
         if (i < answer.citations.length - 1) c.append(', ');
       });
       li.append(c);

@@ -221,7 +221,8 @@ public final class Assistants implements AutoCloseable {
             KnowledgeAnswerer answerer = new KnowledgeAnswerer(knowledge, quotes, contacts);
             if (handovers == null || resolutions == null) {
                 ShiftEngines engines = ShiftEngines.build(plant, db, json, alerts, stations, notes,
-                        permissions, coverage, clock, Duration.ofDays(35), Duration.ofMinutes(5));
+                        permissions, coverage, new dev.andon.core.audit.AuditTrail(db, json, clock), clock,
+                        Duration.ofDays(35), Duration.ofMinutes(5));
                 handovers = engines.handovers();
                 resolutions = engines.resolutions();
             }

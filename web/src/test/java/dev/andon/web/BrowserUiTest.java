@@ -3,6 +3,7 @@ package dev.andon.web;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.multipart.MultipartForm;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +88,27 @@ class BrowserUiTest {
         assertThat(browser.findElements(By.cssSelector("#messages li.user")).get(1).getText()).contains("<script>");
         assertThat(browser.findElements(By.cssSelector("#messages b, #messages script, #alerts img"))).isEmpty();
         assertThat(browser.getTitle()).isEqualTo("Andon");
+    }
+
+    @Test
+    void anAnswerFromAnUncontrolledWikiPageSaysSoAtItsSource(Vertx vertx) {
+        // a plant's own wiki page as published: no owner, no review date, so it is cited as uncontrolled
+        WebClient owner = andon.client(vertx, "roberta.fontana");
+        var uploaded = owner.postAbs(andon.url("/api/knowledge/documents")).sendMultipartForm(MultipartForm.create()
+                .attribute("type", "work-instruction")
+                .binaryFileUpload("file", "chip-conveyor.md", Buffer.buffer("# Chip conveyor\n\n## Weekly cleaning\n\n"
+                        + "Empty the chip bin of the lathe conveyor every Friday before the late shift and brush the "
+                        + "hinge belt with the nylon brush.\n"), "text/markdown")).await();
+        owner.close();
+        assertThat(uploaded.statusCode()).as(uploaded.bodyAsString()).isIn(200, 201);
+
+        WebDriverWait wait = signIn("anna.rossi");
+        browser.findElement(By.id("chat-input")).sendKeys("when do I empty the chip bin of the lathe conveyor?");
+        browser.findElement(By.cssSelector("#chat-form button")).click();
+        WebElement answer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages li.assistant")));
+        wait.until(d -> !answer.findElements(By.cssSelector(".citations")).isEmpty());
+        assertThat(answer.getText()).contains("Friday");
+        assertThat(answer.findElement(By.className("citations")).getText()).contains("chip-conveyor", "(uncontrolled)");
     }
 
     @Test

@@ -55,7 +55,9 @@ class ShiftHandoverChatTest {
     void open() {
         plant = SamplePlant.open(data);
         engines = ShiftEngines.build(plant.plant, plant.db, AndonJson.newMapper(), plant.alerts, plant.stations,
-                plant.notes, PermissionPolicy.bundled(), null, SamplePlant.CLOCK, Duration.ofDays(35), Duration.ofMinutes(5));
+                plant.notes, PermissionPolicy.bundled(), null,
+                new dev.andon.core.audit.AuditTrail(plant.db, AndonJson.newMapper(), SamplePlant.CLOCK), SamplePlant.CLOCK,
+                Duration.ofDays(35), Duration.ofMinutes(5));
         assistants = plant.assistants(kb, Map.of()).shift(engines.handovers(), engines.resolutions()).build();
         assistant = assistants.assistant();
         people = new PlantPeople(plant.plant);

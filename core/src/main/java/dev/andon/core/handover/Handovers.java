@@ -1,5 +1,6 @@
 package dev.andon.core.handover;
 
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.skills.Coverage;
 import dev.andon.core.skills.CoverageGap;
 import dev.andon.core.alert.AlertRecord;
@@ -72,13 +73,16 @@ public final class Handovers {
     private final HandoverNoteStore notes;
     private final ResolutionStore resolutions;
     private final PermissionPolicy policy;
+    private final AuditTrail audit;
     private final Coverage coverage;
     private final Clock clock;
     private final List<HandoverListener> listeners = new CopyOnWriteArrayList<>();
 
     public Handovers(Plant plant, AndonDatabase db, HandoverStore store, ShiftTeams teams, KpiService kpis,
                      AlertStore alerts, StationStatusStore stations, HandoverNoteStore notes,
-                     ResolutionStore resolutions, PermissionPolicy policy, Coverage coverage, Clock clock) {
+                     ResolutionStore resolutions, PermissionPolicy policy, Coverage coverage, AuditTrail audit,
+                     Clock clock) {
+        this.audit = audit;
         this.plant = plant;
         this.db = db;
         this.store = store;
@@ -214,6 +218,15 @@ public final class Handovers {
         return step(o, who, "drafted", null, r -> r);
     }
 
+    private static Map<String, Object> stepAfter(HandoverReport report, HandoverStep step) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", report.status().wire());
+        if (step.note() != null) {
+            after.put("note", step.note());
+        }
+        return after;
+    }
+
     /**
      * Applies one step to the stored report (a fresh draft when there is none), records it in the history and saves,
      * all in one write; listeners hear about it after the commit.
@@ -240,7 +253,11 @@ public final class Handovers {
             history.addAll(next.history());
             history.add(step);
             done.put(step, who);
-            return store.save(withHistory(next, history));
+            HandoverReport written = store.save(withHistory(next, history));
+            // each step is an audit record in the step's own commit: both land or neither does
+            done.forEach((s, by) -> audit.record(by, "handover:" + s.action(), "handover/" + written.id(), null,
+                    stepAfter(written, s)));
+            return written;
         });
         done.forEach((step, by) -> {
             for (HandoverListener l : listeners) {

@@ -1,5 +1,6 @@
 package dev.andon.core.handover;
 
+import dev.andon.core.audit.AuditTrail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.core.identity.PermissionPolicy;
 import dev.andon.core.plant.Plant;
@@ -31,9 +32,10 @@ public record ShiftEngines(ShiftCalendar calendar, ShiftTeams teams, LineEventSt
 
     public static ShiftEngines build(Plant plant, AndonDatabase db, ObjectMapper json, AlertStore alerts,
                                      StationStatusStore stations, HandoverNoteStore notes, PermissionPolicy policy,
-                                     Coverage coverage, Clock clock, Duration eventMemory, Duration maxFutureSkew) {
+                                     Coverage coverage, AuditTrail audit, Clock clock, Duration eventMemory,
+                                     Duration maxFutureSkew) {
         ShiftCalendar calendar = new ShiftCalendar(plant);
-        ShiftTeams teams = new ShiftTeams(plant, calendar, new RosterSwapStore(db, json), policy, clock);
+        ShiftTeams teams = new ShiftTeams(plant, calendar, new RosterSwapStore(db, json), policy, db, audit, clock);
         LineEventStore events = new LineEventStore(db, json, clock.instant(), eventMemory);
         ProductionEvents production = new ProductionEvents(db,
                 new LineEventReader(plant, calendar, clock, maxFutureSkew), events, stations, policy);
@@ -41,7 +43,7 @@ public record ShiftEngines(ShiftCalendar calendar, ShiftTeams teams, LineEventSt
         ResolutionStore resolutionStore = new ResolutionStore(db, json);
         AlertResolutions resolutions = new AlertResolutions(plant, db, resolutionStore, alerts, clock);
         Handovers handovers = new Handovers(plant, db, new HandoverStore(db, json), teams, kpis, alerts, stations,
-                notes, resolutionStore, policy, coverage, clock);
+                notes, resolutionStore, policy, coverage, audit, clock);
         return new ShiftEngines(calendar, teams, events, production, kpis, resolutionStore, resolutions, handovers);
     }
 }

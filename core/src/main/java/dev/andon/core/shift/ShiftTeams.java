@@ -1,5 +1,7 @@
 package dev.andon.core.shift;
 
+import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
 import dev.andon.core.identity.Action;
@@ -12,6 +14,8 @@ import dev.andon.core.plant.RosterEntry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 
 /** Who works a shift occurrence: the plant roster for that shift and line, with the recorded swaps applied in order. */
@@ -22,9 +26,14 @@ public final class ShiftTeams {
     private final ShiftCalendar calendar;
     private final RosterSwapStore swaps;
     private final PermissionPolicy policy;
+    private final AndonDatabase db;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public ShiftTeams(Plant plant, ShiftCalendar calendar, RosterSwapStore swaps, PermissionPolicy policy, Clock clock) {
+    public ShiftTeams(Plant plant, ShiftCalendar calendar, RosterSwapStore swaps, PermissionPolicy policy,
+                      AndonDatabase db, AuditTrail audit, Clock clock) {
+        this.db = db;
+        this.audit = audit;
         this.plant = plant;
         this.calendar = calendar;
         this.swaps = swaps;
@@ -98,7 +107,19 @@ public final class ShiftTeams {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return swaps.add(new RosterSwap(null, occurrenceKey, o.get().line(), role, out, in, reason, by.id(), clock.instant()));
+        RosterSwap swap = new RosterSwap(null, occurrenceKey, o.get().line(), role, out, in, reason, by.id(), clock.instant());
+        return db.write(() -> {
+            RosterSwap saved = swaps.add(swap);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("role", role);
+            after.put("out", out);
+            after.put("in", in);
+            if (reason != null) {
+                after.put("reason", reason);
+            }
+            audit.record(by, "roster.swap", "shift/" + occurrenceKey, null, after);
+            return saved;
+        });
     }
 
     public List<RosterSwap> swaps(String line) {

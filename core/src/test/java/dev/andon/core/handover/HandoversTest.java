@@ -2,6 +2,8 @@ package dev.andon.core.handover;
 
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
+import dev.andon.core.audit.AuditQuery;
+import dev.andon.core.audit.AuditRecord;
 import dev.andon.core.error.ConflictException;
 import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
@@ -161,6 +163,28 @@ class HandoversTest {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> w.handovers.sendBack(w.who("davide.gallo"), EARLY, " "))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("question");
+    }
+
+    @Test
+    void eachStepAndEachSwapIsAnAuditRecordOfItsOwnCommitAndARefusalWritesNone() {
+        assertThatThrownBy(() -> w.handovers.sign(w.who("anna.rossi"), EARLY)).isInstanceOf(ForbiddenException.class);
+        assertThat(w.audit.count()).isZero();
+
+        w.teams.swap(w.who("luca.bianchi"), EARLY, "team-leader", "luca.bianchi", "paolo.greco", "Luca at training");
+        w.handovers.sign(w.who("paolo.greco"), EARLY);
+
+        List<AuditRecord> swap = w.audit.query(new AuditQuery(null, "shift/" + EARLY, null, null, 10));
+        assertThat(swap).singleElement().satisfies(r -> {
+            assertThat(r.actor()).isEqualTo("luca.bianchi");
+            assertThat(r.action()).isEqualTo("roster.swap");
+            assertThat(r.after().get("in").asText()).isEqualTo("paolo.greco");
+        });
+        // the first step on a shift with no report yet drafts it (Andon) and signs it (the leader), in one commit
+        List<AuditRecord> steps = w.audit.query(new AuditQuery(null, "handover/" + EARLY, null, null, 10));
+        assertThat(steps).extracting(AuditRecord::actor, AuditRecord::action).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("paolo.greco", "handover:signed"),
+                org.assertj.core.groups.Tuple.tuple("system:handover", "handover:drafted"));
+        assertThat(w.audit.verify().intact()).isTrue();
     }
 
     @Test

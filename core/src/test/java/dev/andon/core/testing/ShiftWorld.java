@@ -1,5 +1,6 @@
 package dev.andon.core.testing;
 
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.skills.Coverage;
 import dev.andon.core.skills.SkillCatalog;
 import dev.andon.core.skills.SkillsMatrix;
@@ -65,6 +66,7 @@ public final class ShiftWorld implements AutoCloseable {
     public final Handovers handovers;
     public final AlertLifecycle lifecycle;
     public final PlantPeople people;
+    public final AuditTrail audit;
     public final PermissionPolicy policy = PermissionPolicy.bundled();
 
     public ShiftWorld(Path dir, Instant now) {
@@ -78,8 +80,9 @@ public final class ShiftWorld implements AutoCloseable {
         this.alerts = new AlertStore(db, JSON);
         this.stations = new StationStatusStore(db, JSON);
         this.notes = new HandoverNoteStore(db, JSON);
+        this.audit = new AuditTrail(db, JSON, clock);
         this.calendar = new ShiftCalendar(plant);
-        this.teams = new ShiftTeams(plant, calendar, new RosterSwapStore(db, JSON), policy, clock);
+        this.teams = new ShiftTeams(plant, calendar, new RosterSwapStore(db, JSON), policy, db, audit, clock);
         this.eventStore = new LineEventStore(db, JSON, now, Duration.ofDays(35));
         this.events = new ProductionEvents(db, new LineEventReader(plant, calendar, clock, Duration.ofMinutes(5)),
                 eventStore, stations, policy);
@@ -89,7 +92,7 @@ public final class ShiftWorld implements AutoCloseable {
         this.handovers = new Handovers(plant, db, new HandoverStore(db, JSON), teams, kpis, alerts, stations, notes,
                 resolutionStore, policy,
                 new Coverage(plant, SkillCatalog.of(plant), new SkillsMatrix(db, JSON, plant, SkillCatalog.of(plant), policy, clock),
-                        Staffing.fromRoster(plant)), clock);
+                        Staffing.fromRoster(plant)), audit, clock);
         this.lifecycle = (id, to, actor, note) -> alerts.transition(id, to, actor.id(), note, clock.instant());
         this.people = new PlantPeople(plant);
     }

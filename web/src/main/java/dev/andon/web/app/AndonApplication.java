@@ -158,16 +158,8 @@ public final class AndonApplication implements AutoCloseable {
         SkillCatalog skillCatalog = SkillCatalog.of(plant);
         SkillsMatrix skills = new SkillsMatrix(db, json, plant, skillCatalog, policy, audit, clock);
         Coverage coverage = new Coverage(plant, skillCatalog, skills, Staffing.fromRoster(plant));
-        ShiftFeature shift = ShiftFeature.build(plant, settings, db, json, alerts, stations, notes, policy, coverage, clock);
-        // every handover step joins the audit trail (after the step's own commit)
-        shift.handovers.addListener((report, step, who) -> {
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("status", report.status().wire());
-            if (step.note() != null) {
-                after.put("note", step.note());
-            }
-            audit.record(who, "handover:" + step.action(), "handover " + report.id(), null, after);
-        });
+        ShiftFeature shift = ShiftFeature.build(plant, settings, db, json, alerts, stations, notes, policy, coverage, audit,
+                clock);
 
         // The embedding model (~1-2 s to load) loads while the runbooks compile; nothing else waits for it until here.
         java.util.concurrent.CompletableFuture<EmbeddingModel> loadingModel = java.util.concurrent.CompletableFuture.supplyAsync(

@@ -1,5 +1,6 @@
 package dev.andon.web.app;
 
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.skills.Coverage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.core.config.AndonSettings;
@@ -77,8 +78,8 @@ public final class ShiftFeature {
 
     public static ShiftFeature build(Plant plant, AndonSettings settings, AndonDatabase db, ObjectMapper json,
                                      AlertStore alerts, StationStatusStore stations, HandoverNoteStore notes,
-                                     PermissionPolicy policy, Coverage coverage, Clock clock) {
-        ShiftEngines e = ShiftEngines.build(plant, db, json, alerts, stations, notes, policy, coverage, clock,
+                                     PermissionPolicy policy, Coverage coverage, AuditTrail audit, Clock clock) {
+        ShiftEngines e = ShiftEngines.build(plant, db, json, alerts, stations, notes, policy, coverage, audit, clock,
                 Duration.ofDays(settings.getLong("lineEventMemoryDays", 35)),
                 Duration.ofSeconds(settings.getLong("maxFutureSkewSeconds", 300)));
         return new ShiftFeature(plant, e.teams(), e.production(), e.kpis(), e.resolutions(), e.handovers(), alerts,
