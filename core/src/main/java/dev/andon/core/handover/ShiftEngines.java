@@ -38,7 +38,7 @@ public record ShiftEngines(ShiftCalendar calendar, ShiftTeams teams, LineEventSt
         ShiftTeams teams = new ShiftTeams(plant, calendar, new RosterSwapStore(db, json), policy, db, audit, clock);
         LineEventStore events = new LineEventStore(db, json, clock.instant(), eventMemory);
         ProductionEvents production = new ProductionEvents(db,
-                new LineEventReader(plant, calendar, clock, maxFutureSkew), events, stations, policy);
+                new LineEventReader(plant, calendar, clock, maxFutureSkew), events, stations, policy, audit);
         KpiService kpis = new KpiService(plant, calendar, events, clock);
         ResolutionStore resolutionStore = new ResolutionStore(db, json);
         AlertResolutions resolutions = new AlertResolutions(plant, db, resolutionStore, alerts, clock);

@@ -1,5 +1,6 @@
 package dev.andon.core.production;
 
+import dev.andon.core.audit.AuditTrail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.andon.core.identity.Action;
 import dev.andon.core.identity.PermissionPolicy;
@@ -30,14 +31,16 @@ public final class ProductionEvents {
     private final LineEventStore store;
     private final StationStatusStore stations;
     private final PermissionPolicy policy;
+    private final AuditTrail audit;
     private final List<ProductionListener> listeners = new CopyOnWriteArrayList<>();
     private final Object queueLock = new Object();
     private List<Pending> queue = new ArrayList<>();
     private boolean committing;
 
     public ProductionEvents(AndonDatabase db, LineEventReader reader, LineEventStore store, StationStatusStore stations,
-                            PermissionPolicy policy) {
+                            PermissionPolicy policy, AuditTrail audit) {
         this.db = db;
+        this.audit = audit;
         this.reader = reader;
         this.store = store;
         this.stations = stations;
@@ -56,7 +59,7 @@ public final class ProductionEvents {
     public BatchResult record(Principal by, String line, JsonNode body) {
         policy.require(by, Action.LINE_EVENTS_WRITE, line);
         List<LineEvent> events = reader.read(line, body, by.id());
-        Pending mine = new Pending(events, new CompletableFuture<>());
+        Pending mine = new Pending(by, line, events, new CompletableFuture<>());
         List<Pending> group = null;
         synchronized (queueLock) {
             queue.add(mine);
@@ -117,7 +120,9 @@ public final class ProductionEvents {
                 for (Pending p : group) {
                     try {
                         LineEventStore.Appended a = store.append(p.events());
-                        done.put(p, new Outcome(a, updateStations(a)));
+                        Outcome o = new Outcome(a, updateStations(a));
+                        done.put(p, o);
+                        audited(p, o);
                     } catch (dev.andon.core.error.InvalidInputException e) {
                         refused.put(p, e);
                     }
@@ -150,7 +155,22 @@ public final class ProductionEvents {
         return changed;
     }
 
-    private record Pending(List<LineEvent> events, CompletableFuture<Outcome> done) {
+    /**
+     * One record per batch that changed something (not per count: a machine posting every few seconds would bury
+     * the trail), naming the stations whose state it moved, in the batch's own commit.
+     */
+    private void audited(Pending p, Outcome o) {
+        if (o.appended().added().isEmpty()) {
+            return;
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("added", o.appended().added().size());
+        after.put("duplicates", o.appended().duplicates().size());
+        after.put("stations", o.changed().stream().map(s -> s.station() + "=" + s.state().wire()).toList());
+        audit.record(p.by(), "line.events", "line/" + p.line(), null, after);
+    }
+
+    private record Pending(Principal by, String line, List<LineEvent> events, CompletableFuture<Outcome> done) {
     }
 
     private record Outcome(LineEventStore.Appended appended, List<StationStatus> changed) {

@@ -167,8 +167,9 @@ class HandoversTest {
 
     @Test
     void eachStepAndEachSwapIsAnAuditRecordOfItsOwnCommitAndARefusalWritesNone() {
+        long before = w.audit.count(); // the shift's line events are on record already
         assertThatThrownBy(() -> w.handovers.sign(w.who("anna.rossi"), EARLY)).isInstanceOf(ForbiddenException.class);
-        assertThat(w.audit.count()).isZero();
+        assertThat(w.audit.count()).isEqualTo(before);
 
         w.teams.swap(w.who("luca.bianchi"), EARLY, "team-leader", "luca.bianchi", "paolo.greco", "Luca at training");
         w.handovers.sign(w.who("paolo.greco"), EARLY);

@@ -1,5 +1,6 @@
 package dev.andon.core.production;
 
+import dev.andon.core.audit.AuditQuery;
 import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
@@ -63,6 +64,13 @@ class ProductionEventsTest {
         assertThat(press.state()).isEqualTo(StationState.DOWN);
         assertThat(press.reason()).isEqualTo("hydraulic-leak");
         assertThat(heard).extracting(StationStatus::state).containsExactly(StationState.DOWN);
+        // one audit record for the batch that changed something, none for the retry that changed nothing
+        assertThat(w.audit.query(new AuditQuery(null, "line/L2", null, null, 10))).singleElement().satisfies(r -> {
+            assertThat(r.actor()).isEqualTo("anna.rossi");
+            assertThat(r.action()).isEqualTo("line.events");
+            assertThat(r.after().get("added").asInt()).isEqualTo(3);
+            assertThat(r.after().get("stations").toString()).contains("press-3=down");
+        });
     }
 
     @Test
@@ -118,6 +126,7 @@ class ProductionEventsTest {
                 batch(state("x", "press-3", "running", null, NINE_ROME))))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(w.eventStore.count()).isZero();
+        assertThat(w.audit.count()).isZero();
     }
 
     @Test

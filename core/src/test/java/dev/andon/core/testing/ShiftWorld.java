@@ -85,7 +85,7 @@ public final class ShiftWorld implements AutoCloseable {
         this.teams = new ShiftTeams(plant, calendar, new RosterSwapStore(db, JSON), policy, db, audit, clock);
         this.eventStore = new LineEventStore(db, JSON, now, Duration.ofDays(35));
         this.events = new ProductionEvents(db, new LineEventReader(plant, calendar, clock, Duration.ofMinutes(5)),
-                eventStore, stations, policy);
+                eventStore, stations, policy, audit);
         this.kpis = new KpiService(plant, calendar, eventStore, clock);
         this.resolutionStore = new ResolutionStore(db, JSON);
         this.resolutions = new AlertResolutions(plant, db, resolutionStore, alerts, clock);
