@@ -41,7 +41,7 @@ public record ShiftEngines(ShiftCalendar calendar, ShiftTeams teams, LineEventSt
                 new LineEventReader(plant, calendar, clock, maxFutureSkew), events, stations, policy, audit);
         KpiService kpis = new KpiService(plant, calendar, events, clock);
         ResolutionStore resolutionStore = new ResolutionStore(db, json);
-        AlertResolutions resolutions = new AlertResolutions(plant, db, resolutionStore, alerts, clock);
+        AlertResolutions resolutions = new AlertResolutions(plant, db, resolutionStore, alerts, audit, clock);
         Handovers handovers = new Handovers(plant, db, new HandoverStore(db, json), teams, kpis, alerts, stations,
                 notes, resolutionStore, policy, coverage, audit, clock);
         return new ShiftEngines(calendar, teams, events, production, kpis, resolutionStore, resolutions, handovers);

@@ -1,5 +1,6 @@
 package dev.andon.core.resolution;
 
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.error.InvalidInputException;
@@ -17,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * "What fixed it last time": resolving an alert with its cause and action stores a resolution record in the same
@@ -30,11 +33,14 @@ public final class AlertResolutions {
 
     private final Plant plant;
     private final AndonDatabase db;
+    private final AuditTrail audit;
     private final ResolutionStore store;
     private final AlertStore alerts;
     private final Clock clock;
 
-    public AlertResolutions(Plant plant, AndonDatabase db, ResolutionStore store, AlertStore alerts, Clock clock) {
+    public AlertResolutions(Plant plant, AndonDatabase db, ResolutionStore store, AlertStore alerts, AuditTrail audit,
+                            Clock clock) {
+        this.audit = audit;
         this.plant = plant;
         this.db = db;
         this.store = store;
@@ -76,10 +82,18 @@ public final class AlertResolutions {
             AlertRecord rec = lifecycle.transition(alertId, AlertState.RESOLVED, actor, note);
             Instant at = rec.history().isEmpty() ? clock.instant() : rec.history().get(rec.history().size() - 1).at();
             Instant raised = rec.alert().receivedAt();
-            store.put(new Resolution(rec.id(), rec.alert().line(), rec.alert().station(), rec.alert().type(),
+            Resolution fix = new Resolution(rec.id(), rec.alert().line(), rec.alert().station(), rec.alert().type(),
                     in.cause().trim(), trimmed(in.causeCode()), in.action().trim(), trimmed(in.actionCode()), actor.id(),
                     plant.person(actor.id()).map(Person::name).orElse(actor.name()), raised, at,
-                    raised == null ? null : Duration.between(raised, at)));
+                    raised == null ? null : Duration.between(raised, at));
+            store.put(fix);
+            // the transition has its own record; this one keeps what was found and done, which later alerts show
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("cause", fix.cause());
+            after.put("causeCode", fix.causeCode());
+            after.put("action", fix.action());
+            after.put("actionCode", fix.actionCode());
+            audit.record(actor, "alert.resolution", "alert/" + rec.id(), null, after);
             return rec;
         });
     }

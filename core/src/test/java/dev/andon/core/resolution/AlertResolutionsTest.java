@@ -1,5 +1,6 @@
 package dev.andon.core.resolution;
 
+import dev.andon.core.audit.AuditQuery;
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.error.ConflictException;
@@ -79,5 +80,11 @@ class AlertResolutionsTest {
         assertThatThrownBy(() -> w.resolutions.resolve(w.lifecycle, a.id(), w.who("marco.ferri"), null,
                 new AlertResolutions.Input("other", null, "other", null))).isInstanceOf(ConflictException.class);
         assertThat(w.resolutionStore.forAlert(a.id()).orElseThrow().cause()).isEqualTo("c");
+        // what was found and done is on the audit trail once, in the name of who resolved it; the refused retry adds nothing
+        assertThat(w.audit.query(new AuditQuery(null, "alert/" + a.id(), null, null, 10)))
+                .filteredOn(r -> r.action().equals("alert.resolution")).singleElement().satisfies(r -> {
+                    assertThat(r.actor()).isEqualTo("marco.ferri");
+                    assertThat(r.after().get("cause").asText()).isEqualTo("c");
+                });
     }
 }

@@ -88,7 +88,7 @@ public final class ShiftWorld implements AutoCloseable {
                 eventStore, stations, policy, audit);
         this.kpis = new KpiService(plant, calendar, eventStore, clock);
         this.resolutionStore = new ResolutionStore(db, JSON);
-        this.resolutions = new AlertResolutions(plant, db, resolutionStore, alerts, clock);
+        this.resolutions = new AlertResolutions(plant, db, resolutionStore, alerts, audit, clock);
         this.handovers = new Handovers(plant, db, new HandoverStore(db, JSON), teams, kpis, alerts, stations, notes,
                 resolutionStore, policy,
                 new Coverage(plant, SkillCatalog.of(plant), new SkillsMatrix(db, JSON, plant, SkillCatalog.of(plant), policy, clock),
