@@ -144,7 +144,7 @@ class PermissionMatrixTest {
         int cells = 0;
         for (Cell cell : cells()) {
             for (String caller : CALLERS) {
-                long auditBefore = auditCount();
+                long auditBefore = andon.auditHead();
                 int status = send(caller, cell);
                 cells++;
                 boolean allowed = cell.allowed().contains(caller);
@@ -158,8 +158,8 @@ class PermissionMatrixTest {
                 } else if (!allowed && status != 403) {
                     wrong.add(where + " (expected 403)");
                 }
-                if (!allowed && !changesSince(auditBefore).isEmpty()) {
-                    wrong.add(where + " changed something although refused: " + changesSince(auditBefore));
+                if (!allowed && !andon.changesSince(auditBefore).isEmpty()) {
+                    wrong.add(where + " changed something although refused: " + andon.changesSince(auditBefore));
                 }
             }
         }
@@ -194,14 +194,14 @@ class PermissionMatrixTest {
                 if (policy.allows(caller.getValue(), op.action(), null)) {
                     continue;
                 }
-                long before = auditCount();
+                long before = andon.auditHead();
                 int status = send(caller.getKey(), new Cell(op.method(), path, op.method() == HttpMethod.GET ? null : "{}", Set.of()));
                 checked++;
                 if (status != 403) {
                     wrong.add(op.method() + " " + path + " as " + caller.getKey() + " → " + status + " (expected 403)");
                 }
-                if (!changesSince(before).isEmpty()) {
-                    wrong.add(op.method() + " " + path + " as " + caller.getKey() + " changed " + changesSince(before));
+                if (!andon.changesSince(before).isEmpty()) {
+                    wrong.add(op.method() + " " + path + " as " + caller.getKey() + " changed " + andon.changesSince(before));
                 }
             }
         }
@@ -369,13 +369,13 @@ class PermissionMatrixTest {
                 continue;
             }
             Target other = aim.apply(h.other());
-            long before = auditCount();
+            long before = andon.auditHead();
             int refused = send(h.caller(), new Cell(op.method(), other.path(), other.body(), Set.of()));
             if (refused != 403) {
                 wrong.add(key + " on " + h.other() + " as " + h.caller() + " → " + refused + " (expected 403)");
             }
-            if (!changesSince(before).isEmpty()) {
-                wrong.add(key + " on " + h.other() + " as " + h.caller() + " changed " + changesSince(before));
+            if (!andon.changesSince(before).isEmpty()) {
+                wrong.add(key + " on " + h.other() + " as " + h.caller() + " changed " + andon.changesSince(before));
             }
             Target own = aim.apply(h.own());
             int let = send(h.caller(), new Cell(op.method(), own.path(), own.body(), Set.of()));
@@ -439,29 +439,6 @@ class PermissionMatrixTest {
                 assertThat(status).as(op.method() + " " + path).isEqualTo(401);
             }
         }
-    }
-
-    /**
-     * Audit records written since {@code seq} by anyone but Andon's own timers (a handover drafted when a shift ends
-     * may land while a refused request is in flight; it is not that request's doing).
-     */
-    private List<String> changesSince(long seq) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(andon.url("/api/audit?limit=50")))
-                .header("Authorization", "Bearer " + bearer.get(ADMIN)).build(), HttpResponse.BodyHandlers.ofString());
-        List<String> out = new ArrayList<>();
-        for (JsonNode rec : json.readTree(r.body()).get("records")) {
-            if (rec.get("seq").asLong() > seq && !rec.get("actor").asText().startsWith("system:")) {
-                out.add(rec.get("actor").asText() + " " + rec.get("action").asText());
-            }
-        }
-        return out;
-    }
-
-    private long auditCount() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(andon.url("/api/audit?limit=1")))
-                .header("Authorization", "Bearer " + bearer.get(ADMIN)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode records = json.readTree(r.body()).get("records");
-        return records.isEmpty() ? 0 : records.get(0).get("seq").asLong();
     }
 
     private int send(String caller, Cell cell) throws Exception {

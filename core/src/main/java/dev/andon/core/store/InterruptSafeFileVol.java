@@ -152,32 +152,15 @@ final class InterruptSafeFileVol extends Volume {
     @Override public void putData(long offset, byte[] src, int srcPos, int srcSize) { writeFully(offset, ByteBuffer.wrap(src, srcPos, srcSize)); }
     @Override public void putData(long offset, ByteBuffer buf) { writeFully(offset, buf); }
 
-    @Override
-    public long getLong(long offset) {
-        ByteBuffer b = ByteBuffer.allocate(8);
-        readFully(offset, b);
-        return b.getLong(0);
-    }
+    @Override public long getLong(long offset) { return read(offset, 8).getLong(0); }
+    @Override public int getInt(long offset) { return read(offset, 4).getInt(0); }
+    @Override public byte getByte(long offset) { return read(offset, 1).get(0); }
+    @Override public DataInput2 getDataInput(long offset, int size) { return new DataInput2.ByteBuffer(read(offset, size), 0); }
 
-    @Override
-    public int getInt(long offset) {
-        ByteBuffer b = ByteBuffer.allocate(4);
-        readFully(offset, b);
-        return b.getInt(0);
-    }
-
-    @Override
-    public byte getByte(long offset) {
-        ByteBuffer b = ByteBuffer.allocate(1);
-        readFully(offset, b);
-        return b.get(0);
-    }
-
-    @Override
-    public DataInput2 getDataInput(long offset, int size) {
+    private ByteBuffer read(long offset, int size) {
         ByteBuffer b = ByteBuffer.allocate(size);
         readFully(offset, b);
-        return new DataInput2.ByteBuffer(b, 0);
+        return b;
     }
 
     @Override

@@ -38,6 +38,11 @@ public record ApiOperation(HttpMethod method, String path, Action action, String
         return PARAM.matcher(path).replaceAll("{$1}");
     }
 
+    /** The names of the path's parameters, in order ({@code :id} → {@code id}). */
+    public java.util.List<String> pathParams() {
+        return PARAM.matcher(path).results().map(m -> m.group(1)).toList();
+    }
+
     public String operationId() {
         return method.name().toLowerCase() + openApiPath().replaceAll("[^A-Za-z0-9]+", "_");
     }

@@ -6,16 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The OpenAPI 3.1 description of the API, written from the same operation table the guards are mounted from, so the
  * permission each operation needs (x-andon-permission) is always the one enforced.
  */
 public final class OpenApiDocument {
-    private static final Pattern PARAM = Pattern.compile(":([A-Za-z]+)");
-
     private OpenApiDocument() {
     }
 
@@ -42,9 +38,8 @@ public final class OpenApiDocument {
             o.put("summary", op.summary());
             o.put("operationId", op.operationId());
             List<Map<String, Object>> params = new ArrayList<>();
-            Matcher m = PARAM.matcher(op.path());
-            while (m.find()) {
-                params.add(Map.of("name", m.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
+            for (String name : op.pathParams()) {
+                params.add(Map.of("name", name, "in", "path", "required", true, "schema", Map.of("type", "string")));
             }
             if (!params.isEmpty()) {
                 o.put("parameters", params);
