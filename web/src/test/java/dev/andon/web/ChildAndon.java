@@ -45,10 +45,31 @@ final class ChildAndon {
         pb.environment().put("ANDON_DATA_DIR", data.toString());
         pb.environment().put("ANDON_ADMIN_PASSWORD", RunningAndon.ADMIN_PASSWORD);
         ChildAndon child = new ChildAndon(pb.start(), "http://127.0.0.1:" + port, data);
-        await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> client.send(HttpRequest.newBuilder(URI.create(child.base + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        try {
+            // each probe has its own timeout: one exchange stuck while the server comes up must not use the whole wait
+            await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> client.send(HttpRequest.newBuilder(URI.create(child.base + "/health"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the service did not serve within 180 s; its threads:\n" + threadDump(child.process), e);
+        }
         return child;
+    }
+
+    /** What a service that does not come up is doing (jstack of the child), for the failure message. */
+    private static String threadDump(Process p) {
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    Long.toString(p.pid())).redirectErrorStream(true).start();
+            String out = new String(jstack.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jstack.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
     }
 
     /**
