@@ -2,6 +2,7 @@ package dev.andon.knowledge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.core.json.AndonJson;
+import dev.andon.knowledge.files.FolderWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,12 @@ final class DraftStore {
         load();
     }
 
+    /** Reads the drafts from disk again (after a change that wrote some of them was undone). */
+    void reload() {
+        drafts.clear();
+        load();
+    }
+
     private void load() {
         if (!Files.isDirectory(dir)) {
             return;
@@ -89,19 +96,18 @@ final class DraftStore {
     }
 
     /** Stores a draft, replacing a pending one for the same document version (content first, record last). */
-    void put(Draft draft, byte[] content, byte[] sidecar) {
+    void put(FolderWrites writes, Draft draft, byte[] content, byte[] sidecar) {
         Path folder = folderOf(draft.key());
         try {
-            Files.createDirectories(folder);
             if (content != null) {
-                VersionIndexer.writeAtomically(folder.resolve("content"), content);
+                writes.write(folder.resolve("content"), content);
             }
             if (sidecar != null) {
-                VersionIndexer.writeAtomically(folder.resolve("sidecar"), sidecar);
+                writes.write(folder.resolve("sidecar"), sidecar);
             } else {
-                Files.deleteIfExists(folder.resolve("sidecar"));
+                writes.delete(folder.resolve("sidecar"));
             }
-            VersionIndexer.writeAtomically(folder.resolve("draft.json"), json.writeValueAsBytes(draft));
+            writes.write(folder.resolve("draft.json"), json.writeValueAsBytes(draft));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the draft " + draft.key(), e);
         }
@@ -116,14 +122,17 @@ final class DraftStore {
         return d.hasSidecar() ? read(folderOf(d.key()).resolve("sidecar")) : null;
     }
 
-    void remove(Draft d) {
+    void remove(FolderWrites writes, Draft d) {
         Path folder = folderOf(d.key());
         try {
             // The record goes first: a crash half-way leaves loose files, never a draft without content.
-            Files.deleteIfExists(folder.resolve("draft.json"));
-            Files.deleteIfExists(folder.resolve("content"));
-            Files.deleteIfExists(folder.resolve("sidecar"));
-            Files.deleteIfExists(folder);
+            writes.delete(folder.resolve("draft.json"));
+            writes.delete(folder.resolve("content"));
+            writes.delete(folder.resolve("sidecar"));
+            // An empty folder is left alone if anything else is in it; an undo makes it again when needed.
+            if (Files.isDirectory(folder) && Files.list(folder).findAny().isEmpty()) {
+                Files.deleteIfExists(folder);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the draft " + d.key(), e);
         }

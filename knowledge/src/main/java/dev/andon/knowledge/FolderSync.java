@@ -71,7 +71,7 @@ final class FolderSync {
         return out;
     }
 
-    Outcome scan() {
+    Outcome scan(dev.andon.knowledge.files.FolderWrites writes) {
         indexedNow.clear();
         List<WatchedFile> files = snapshot.list();
         Set<String> present = new HashSet<>();
@@ -100,7 +100,7 @@ final class FolderSync {
             if (failed != null && failed.hash().equals(f.hash())) {
                 continue;
             }
-            if (ingest(f)) {
+            if (ingest(f, writes)) {
                 indexed++;
             }
         }
@@ -116,7 +116,7 @@ final class FolderSync {
         return false;
     }
 
-    private boolean ingest(WatchedFile f) {
+    private boolean ingest(WatchedFile f, dev.andon.knowledge.files.FolderWrites writes) {
         String name = f.path().getFileName().toString();
         try {
             if (f.size() > maxFileBytes) {
@@ -127,7 +127,7 @@ final class FolderSync {
             String rel = f.relativePath();
             String folder = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')) : "";
             ReadDocument doc = reader.read(name, folder, content, sidecar, java.util.Map.of());
-            IngestResult result = indexer.apply(f.relativePath(), doc, f.hash());
+            IngestResult result = indexer.apply(f.relativePath(), doc, f.hash(), writes);
             failures.remove(f.relativePath());
             indexedNow.add(result);
             LOG.info("indexed {} as {} version {} ({} chunks)", f.relativePath(), result.documentId(), result.version(),

@@ -15,6 +15,7 @@ import dev.andon.knowledge.index.KnowledgeIndex;
 import dev.andon.knowledge.index.LanguageAnalyzers;
 import dev.andon.knowledge.index.MiniLmEmbedder;
 import dev.andon.knowledge.index.SearchMode;
+import dev.andon.knowledge.files.FolderTransaction;
 import dev.andon.knowledge.index.StoredVersion;
 import dev.andon.knowledge.index.TextEmbedder;
 import dev.andon.knowledge.ingest.Chunker;
@@ -52,6 +53,8 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
     /** The actor of changes made through the folder itself (files placed there, trusted {@link #ingest} calls). */
     public static final String FOLDER_ACTOR = "system:folder";
+    /** Undo data of document changes under way, inside the documents folder so renames stay on one file system. */
+    static final String STAGING = ".changes";
     private static final Principal FOLDER = Principal.system("folder");
 
     private final Path documentsDir;
@@ -69,15 +72,21 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     private final ImportSource importer;
     private final List<DocumentEventListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final DocumentChangeLog changeLog;
+    private final Path staging;
     /** What readers see: the catalogue as of the last commit. */
     private volatile DocumentCatalog published;
     private volatile PollingWatcher watcher;
     private volatile Instant lastScan;
     private volatile boolean closed;
+    /** Files written by changes that committed just before a crash: the first scan indexes them without a new record. */
+    private java.util.Set<String> recordedBeforeCrash = java.util.Set.of();
 
     private KnowledgeBase(Path documentsDir, Path indexDir, KnowledgeOptions options, TextEmbedder embedder,
-                          KnowledgeIndex index) {
+                          KnowledgeIndex index, DocumentChangeLog changeLog) {
         this.documentsDir = documentsDir;
+        this.changeLog = changeLog;
+        this.staging = documentsDir.resolve(STAGING);
         this.indexDir = indexDir;
         this.options = options;
         this.index = index;
@@ -106,6 +115,87 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         sync.publishFailures();
     }
 
+    /** One change under way: its undoable file writes, the events it will record, whether the index was written. */
+    private static final class Change {
+        final FolderTransaction tx;
+        final List<DocumentEvent> events = new ArrayList<>();
+        /** The index may hold uncommitted writes of this change (so undoing it rolls the index back). */
+        boolean indexWritten;
+        /** The index changed and must be committed (a scan that found nothing new leaves it alone). */
+        boolean indexChanged;
+
+        Change(FolderTransaction tx) {
+            this.tx = tx;
+        }
+
+        void writingIndex() {
+            indexWritten = true;
+            indexChanged = true;
+        }
+    }
+
+    /**
+     * Runs one change to the documents as a transaction whose commit point is the change log (in the service: the
+     * audit records and a commit mark in one write of the store). Files are written through the change's undo log
+     * and the index is not committed until then; if anything fails before the commit point, the files, the index,
+     * the catalogue and the drafts are put back as they were, and after a crash {@link #open} does the same. Listeners
+     * hear the events only once the change is committed. Called under the write lock.
+     */
+    private <T> T change(java.util.function.Function<Change, T> body) {
+        ensureOpen();
+        Change c = new Change(FolderTransaction.begin(documentsDir, staging));
+        // Readers keep the last committed view while the change is written.
+        index.pauseRefresh();
+        T result;
+        try {
+            result = body.apply(c);
+            if (c.tx.touched() || !c.events.isEmpty()) {
+                changeLog.commit(c.tx.id(), List.copyOf(c.events));
+            }
+        } catch (RuntimeException | Error e) {
+            undo(c, e);
+            throw e;
+        }
+        try {
+            c.tx.finish();
+        } catch (RuntimeException e) {
+            LOG.warn("document change {} is committed but its undo data stays until the next start: {}", c.tx.id(),
+                    e.getMessage());
+        }
+        if (c.indexChanged || !c.events.isEmpty()) {
+            commit();
+        } else {
+            index.resumeRefresh();
+            sync.publishFailures();
+        }
+        c.events.forEach(this::tell);
+        return result;
+    }
+
+    private void undo(Change c, Throwable cause) {
+        try {
+            if (c.tx.touched()) {
+                c.tx.rollback();
+                drafts.reload();
+            } else {
+                c.tx.finish();
+            }
+            if (c.indexWritten) {
+                index.rollback();
+                catalog.clear();
+                index.versions().forEach(catalog::put);
+            } else {
+                index.resumeRefresh();
+            }
+            if (c.tx.touched() || c.indexWritten) {
+                LOG.warn("document change {} was undone: {}", c.tx.id(), cause.toString());
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.error("could not undo document change {}; the next start puts its files back", c.tx.id(), e);
+        }
+    }
+
     /** Opens with default limits and the in-process MiniLM model. */
     public static KnowledgeBase open(Path documentsDir, Path indexDir) {
         return open(documentsDir, indexDir, KnowledgeOptions.defaults());
@@ -117,6 +207,16 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
      * following the folder.
      */
     public static KnowledgeBase open(Path documentsDir, Path indexDir, KnowledgeOptions options) {
+        return open(documentsDir, indexDir, options, null);
+    }
+
+    /**
+     * As {@link #open(Path, Path, KnowledgeOptions)}, committing each document change through {@code changeLog} (the
+     * service's audit trail); null keeps a commit mark on disk beside the change instead. Changes a crash interrupted
+     * are first finished (committed) or put back (not committed).
+     */
+    public static KnowledgeBase open(Path documentsDir, Path indexDir, KnowledgeOptions options,
+                                     DocumentChangeLog changeLog) {
         Path docs = documentsDir.toAbsolutePath().normalize();
         Path idx = indexDir.toAbsolutePath().normalize();
         if (idx.startsWith(docs)) {
@@ -127,10 +227,19 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create documents folder " + docs, e);
         }
+        Path staging = docs.resolve(STAGING);
+        DocumentChangeLog log = changeLog != null ? changeLog : new MarkedDocumentChanges(staging);
+        FolderTransaction.Recovery recovery = FolderTransaction.recover(docs, staging, log::committed);
+        if (!recovery.undone().isEmpty()) {
+            LOG.warn("{} document change(s) interrupted before their commit were put back: {}", recovery.undone().size(),
+                    recovery.undone());
+        }
+        log.forgetAllBut(java.util.Set.of());
         TextEmbedder embedder = options.embedder() != null ? options.embedder() : new MiniLmEmbedder();
         KnowledgeIndex index = KnowledgeIndex.open(idx, new LanguageAnalyzers(), embedder.modelId(),
                 options.refreshInterval(), options.ramBufferMb());
-        KnowledgeBase kb = new KnowledgeBase(docs, idx, options, embedder, index);
+        KnowledgeBase kb = new KnowledgeBase(docs, idx, options, embedder, index, log);
+        kb.recordedBeforeCrash = recovery.committedFiles();
         try {
             index.versions().forEach(kb.catalog::put);
             kb.published = kb.catalog.snapshot();
@@ -156,16 +265,18 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     public void scanNow() {
         writeLock.lock();
         try {
-            ensureOpen();
-            FolderSync.Outcome outcome = sync.scan();
-            if (outcome.changed()) {
-                commit();
+            change(c -> {
+                c.indexWritten = true;
+                FolderSync.Outcome outcome = sync.scan(c.tx);
+                c.indexChanged = outcome.changed();
                 for (IngestResult r : sync.drainIndexed()) {
-                    publish(DocumentEvent.Kind.UPLOADED, r.documentId(), r.version(), null, Optional.empty(), r.file());
+                    if (!recordedBeforeCrash.contains(r.file())) {
+                        publish(c, DocumentEvent.Kind.UPLOADED, r.documentId(), r.version(), null, Optional.empty(), r.file());
+                    }
                 }
-            } else {
-                sync.publishFailures();
-            }
+                recordedBeforeCrash = java.util.Set.of();
+                return outcome;
+            });
             lastScan = Instant.now(options.clock());
         } finally {
             writeLock.unlock();
@@ -261,8 +372,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         checkSize(name, content);
         writeLock.lock();
         try {
-            ensureOpen();
-            return submit(null, name, content, sidecar, Map.of());
+            return change(c -> submit(c, null, name, content, sidecar, Map.of()));
         } finally {
             writeLock.unlock();
         }
@@ -286,8 +396,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         checkSize(name, upload.content());
         writeLock.lock();
         try {
-            ensureOpen();
-            return submit(actor, name, upload.content(), upload.sidecar(), upload.fields());
+            return change(c -> submit(c, actor, name, upload.content(), upload.sidecar(), upload.fields()));
         } finally {
             writeLock.unlock();
         }
@@ -306,7 +415,8 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
      * One document into the knowledge base, under the write lock. {@code actor} null: trusted (the folder's authority),
      * never a draft. {@code file} is the path relative to the documents folder ('/'-separated, already validated).
      */
-    private IngestResult submit(Principal actor, String file, byte[] content, byte[] sidecar, Map<String, String> fields) {
+    private IngestResult submit(Change c, Principal actor, String file, byte[] content, byte[] sidecar,
+                                Map<String, String> fields) {
         String name = file.substring(file.lastIndexOf('/') + 1);
         if (DocumentFormat.isSidecar(name)) {
             String documentFile = file.substring(0, file.length() - DocumentFormat.SIDECAR_SUFFIX.length());
@@ -316,7 +426,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
                         + documentFile.substring(documentFile.lastIndexOf('/') + 1)
                         + " for this sidecar; upload the document together with its sidecar");
             }
-            return submit(actor, documentFile, document, content, fields);
+            return submit(c, actor, documentFile, document, content, fields);
         }
         if (DocumentFormat.of(name).isEmpty()) {
             throw new InvalidInputException("file", name + ": unsupported file type; supported: " + DocumentFormat.SUPPORTED
@@ -329,8 +439,8 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         Optional<StoredVersion> current = catalog.current(id);
         boolean controlled = Control.controlled(doc) || current.map(Control::controlled).orElse(false);
         if (actor == null || !controlled) {
-            IngestResult result = store(file, doc);
-            publish(DocumentEvent.Kind.UPLOADED, id, result.version(), actor, current, result.file());
+            IngestResult result = store(c, file, doc);
+            publish(c, DocumentEvent.Kind.UPLOADED, id, result.version(), actor, current, result.file());
             return result;
         }
         if (catalog.get(id, doc.metadata().version()).isPresent()) {
@@ -340,10 +450,10 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         String approverRole = current.map(v -> v.metadata().ownerRole()).orElse(doc.metadata().ownerRole());
         DraftStore.Draft draft = new DraftStore.Draft(DraftInfo.VERSION, id, doc.metadata().version(), file,
                 doc.metadata().title(), actor.id(), Instant.now(options.clock()), approverRole, doc.sidecar() != null);
-        drafts.put(draft, doc.content(), doc.sidecar());
+        drafts.put(c.tx, draft, doc.content(), doc.sidecar());
         LOG.info("{} submitted {} version {} as a draft; it needs approval by {}", actor.id(), id,
                 doc.metadata().version(), approverRole == null ? "a document approver" : approverRole);
-        publish(DocumentEvent.Kind.DRAFT_SUBMITTED, id, doc.metadata().version(), actor, current, file);
+        publish(c, DocumentEvent.Kind.DRAFT_SUBMITTED, id, doc.metadata().version(), actor, current, file);
         return new IngestResult(id, doc.metadata().version(), doc.metadata().title(), file, doc.sections().size(),
                 doc.chunks().size(), false, List.of(), draftLink(id, doc.metadata().version()), IngestResult.DRAFT, false);
     }
@@ -363,39 +473,31 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     }
 
     /**
-     * Writes the document (and its sidecar) into the folder and indexes it; on any failure the old files come back.
-     * An older version than the one the file holds goes straight to {@code archive/}, so nothing is overwritten.
+     * Writes the document (and its sidecar) into the folder and indexes it, as part of change {@code c} (which puts
+     * the old files back on any failure). An older version than the one the file holds goes straight to
+     * {@code archive/}, so nothing is overwritten.
      */
-    private IngestResult store(String file, ReadDocument doc) {
+    private IngestResult store(Change c, String file, ReadDocument doc) {
         String placed = indexer.placement(file, doc);
         indexer.checkConflict(placed, doc);
         Path target = indexer.resolve(placed);
         Path sidecarTarget = indexer.resolve(placed + DocumentFormat.SIDECAR_SUFFIX);
-        byte[] oldContent = readIfExists(target);
-        byte[] oldSidecar = readIfExists(sidecarTarget);
         try {
-            Files.createDirectories(target.getParent());
             if (doc.sidecar() != null) {
-                VersionIndexer.writeAtomically(sidecarTarget, doc.sidecar());
+                c.tx.write(sidecarTarget, doc.sidecar());
             } else {
                 // Everything is in the file itself; a stale sidecar would only disagree with it later.
-                Files.deleteIfExists(sidecarTarget);
+                c.tx.delete(sidecarTarget);
             }
-            VersionIndexer.writeAtomically(target, doc.content());
+            c.tx.write(target, doc.content());
         } catch (IOException e) {
-            restore(target, oldContent, sidecarTarget, oldSidecar);
             throw new UncheckedIOException("cannot write " + target, e);
         }
-        try {
-            IngestResult result = indexer.apply(placed, doc, FolderSnapshot.hash(doc.content(), doc.sidecar()));
-            sync.forget(placed);
-            commit();
-            LOG.info("stored {} as {} version {} ({})", placed, result.documentId(), result.version(), result.status());
-            return result;
-        } catch (RuntimeException e) {
-            restore(target, oldContent, sidecarTarget, oldSidecar);
-            throw e;
-        }
+        c.writingIndex();
+        IngestResult result = indexer.apply(placed, doc, FolderSnapshot.hash(doc.content(), doc.sidecar()), c.tx);
+        sync.forget(placed);
+        LOG.info("stored {} as {} version {} ({})", placed, result.documentId(), result.version(), result.status());
+        return result;
     }
 
     // ---------------------------------------------------------------- approvals
@@ -430,17 +532,19 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         policy.require(actor, Action.DOCUMENTS_APPROVE, null);
         writeLock.lock();
         try {
-            ensureOpen();
-            DraftStore.Draft d = requireDraft(DraftInfo.VERSION, documentId, version);
-            requireApprover(actor, d);
-            ReadDocument doc = reader.read(fileNameOf(d.file()), folderOf(d.file()), drafts.content(d), drafts.sidecar(d), Map.of());
-            checkFileHoldsNoOtherDocument(d.file(), doc);
-            Optional<StoredVersion> before = catalog.current(documentId);
-            IngestResult result = store(d.file(), doc);
-            drafts.remove(d);
-            LOG.info("{} approved {} version {} (uploaded by {})", actor.id(), documentId, version, d.requestedBy());
-            publish(DocumentEvent.Kind.APPROVED, documentId, version, actor, before, result.file());
-            return result;
+            return change(c -> {
+                DraftStore.Draft d = requireDraft(DraftInfo.VERSION, documentId, version);
+                requireApprover(actor, d);
+                ReadDocument doc = reader.read(fileNameOf(d.file()), folderOf(d.file()), drafts.content(d),
+                        drafts.sidecar(d), Map.of());
+                checkFileHoldsNoOtherDocument(d.file(), doc);
+                Optional<StoredVersion> before = catalog.current(documentId);
+                IngestResult result = store(c, d.file(), doc);
+                drafts.remove(c.tx, d);
+                LOG.info("{} approved {} version {} (uploaded by {})", actor.id(), documentId, version, d.requestedBy());
+                publish(c, DocumentEvent.Kind.APPROVED, documentId, version, actor, before, result.file());
+                return result;
+            });
         } finally {
             writeLock.unlock();
         }
@@ -456,14 +560,15 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         policy.require(actor, Action.DOCUMENTS_APPROVE, null);
         writeLock.lock();
         try {
-            ensureOpen();
-            DraftStore.Draft d = requireDraft(DraftInfo.DELETION, documentId, version);
-            requireApprover(actor, d);
-            Optional<StoredVersion> before = catalog.current(documentId);
-            removeNow(documentId, version);
-            drafts.remove(d);
-            publish(DocumentEvent.Kind.DELETED, documentId, version, actor, before, d.file());
-            return new DeleteOutcome(documentId, version, DeleteOutcome.DELETED, null);
+            return change(c -> {
+                DraftStore.Draft d = requireDraft(DraftInfo.DELETION, documentId, version);
+                requireApprover(actor, d);
+                Optional<StoredVersion> before = catalog.current(documentId);
+                removeNow(c, documentId, version);
+                drafts.remove(c.tx, d);
+                publish(c, DocumentEvent.Kind.DELETED, documentId, version, actor, before, d.file());
+                return new DeleteOutcome(documentId, version, DeleteOutcome.DELETED, null);
+            });
         } finally {
             writeLock.unlock();
         }
@@ -479,14 +584,16 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         }
         writeLock.lock();
         try {
-            ensureOpen();
-            DraftStore.Draft d = requireDraft(kind, documentId, version);
-            if (!actor.id().equals(d.requestedBy())) {
-                policy.require(actor, Action.DOCUMENTS_APPROVE, null);
-                requireApprover(actor, d);
-            }
-            drafts.remove(d);
-            publish(DocumentEvent.Kind.REJECTED, documentId, version, actor, catalog.current(documentId), d.file());
+            change(c -> {
+                DraftStore.Draft d = requireDraft(kind, documentId, version);
+                if (!actor.id().equals(d.requestedBy())) {
+                    policy.require(actor, Action.DOCUMENTS_APPROVE, null);
+                    requireApprover(actor, d);
+                }
+                drafts.remove(c.tx, d);
+                publish(c, DocumentEvent.Kind.REJECTED, documentId, version, actor, catalog.current(documentId), d.file());
+                return null;
+            });
         } finally {
             writeLock.unlock();
         }
@@ -531,8 +638,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     public void delete(String documentId) {
         writeLock.lock();
         try {
-            ensureOpen();
-            removeNow(documentId, null);
+            change(c -> removeNow(c, documentId, null));
         } finally {
             writeLock.unlock();
         }
@@ -542,8 +648,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     public void deleteVersion(String documentId, String version) {
         writeLock.lock();
         try {
-            ensureOpen();
-            removeNow(documentId, version);
+            change(c -> removeNow(c, documentId, version));
         } finally {
             writeLock.unlock();
         }
@@ -559,46 +664,48 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         String v = version == null || version.isBlank() ? null : version.strip();
         writeLock.lock();
         try {
-            ensureOpen();
-            StoredVersion current = catalog.current(documentId).orElseThrow(() -> new NotFoundException("document", documentId));
-            StoredVersion target = v == null ? current : version(catalog, documentId, v);
-            if (!Control.controlled(current) && !Control.controlled(target)) {
-                removeNow(documentId, v);
-                publish(DocumentEvent.Kind.DELETED, documentId, v, actor, Optional.of(current), target.file());
-                return new DeleteOutcome(documentId, v, DeleteOutcome.DELETED, null);
-            }
-            Optional<DraftStore.Draft> pending = drafts.get(DraftInfo.DELETION, documentId, v);
-            if (pending.isPresent()) {
-                return new DeleteOutcome(documentId, v, DeleteOutcome.PENDING, info(pending.get()));
-            }
-            DraftStore.Draft d = new DraftStore.Draft(DraftInfo.DELETION, documentId, v, target.file(),
-                    current.metadata().title(), actor.id(), Instant.now(options.clock()), current.metadata().ownerRole(), false);
-            drafts.put(d, null, null);
-            LOG.info("{} asked to delete {}{}; it needs approval", actor.id(), documentId, v == null ? "" : " version " + v);
-            publish(DocumentEvent.Kind.DELETION_REQUESTED, documentId, v, actor, Optional.of(current), target.file());
-            return new DeleteOutcome(documentId, v, DeleteOutcome.PENDING, info(d));
+            return change(c -> {
+                StoredVersion current = catalog.current(documentId).orElseThrow(() -> new NotFoundException("document", documentId));
+                StoredVersion target = v == null ? current : version(catalog, documentId, v);
+                if (!Control.controlled(current) && !Control.controlled(target)) {
+                    removeNow(c, documentId, v);
+                    publish(c, DocumentEvent.Kind.DELETED, documentId, v, actor, Optional.of(current), target.file());
+                    return new DeleteOutcome(documentId, v, DeleteOutcome.DELETED, null);
+                }
+                Optional<DraftStore.Draft> pending = drafts.get(DraftInfo.DELETION, documentId, v);
+                if (pending.isPresent()) {
+                    return new DeleteOutcome(documentId, v, DeleteOutcome.PENDING, info(pending.get()));
+                }
+                DraftStore.Draft d = new DraftStore.Draft(DraftInfo.DELETION, documentId, v, target.file(),
+                        current.metadata().title(), actor.id(), Instant.now(options.clock()), current.metadata().ownerRole(), false);
+                drafts.put(c.tx, d, null, null);
+                LOG.info("{} asked to delete {}{}; it needs approval", actor.id(), documentId, v == null ? "" : " version " + v);
+                publish(c, DocumentEvent.Kind.DELETION_REQUESTED, documentId, v, actor, Optional.of(current), target.file());
+                return new DeleteOutcome(documentId, v, DeleteOutcome.PENDING, info(d));
+            });
         } finally {
             writeLock.unlock();
         }
     }
 
-    private void removeNow(String documentId, String version) {
+    private Void removeNow(Change c, String documentId, String version) {
         if (version == null) {
             List<StoredVersion> versions = catalog.versions(documentId);
             if (versions.isEmpty()) {
                 throw new NotFoundException("document", documentId);
             }
-            versions.forEach(this::deleteFiles);
+            versions.forEach(v -> deleteFiles(c, v));
+            c.writingIndex();
             versions.forEach(indexer::removeVersion);
-            commit();
             LOG.info("deleted document {} ({} versions)", documentId, versions.size());
         } else {
             StoredVersion v = version(catalog, documentId, version);
-            deleteFiles(v);
+            deleteFiles(c, v);
+            c.writingIndex();
             indexer.removeVersion(v);
-            commit();
             LOG.info("deleted {} version {}", documentId, version);
         }
+        return null;
     }
 
     // ---------------------------------------------------------------- bulk import
@@ -661,8 +768,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         for (ImportSource.Entry e : contents.files()) {
             writeLock.lock();
             try {
-                ensureOpen();
-                IngestResult r = submit(actor, e.path(), e.content(), e.sidecar(), fields);
+                IngestResult r = change(c -> submit(c, actor, e.path(), e.content(), e.sidecar(), fields));
                 items.add(new ImportReport.Item(e.path(), r.status(), r.documentId(), r.version(), r.uncontrolled(), List.of()));
             } catch (InvalidInputException ex) {
                 items.add(refusedItem(e.path(), ex.problems()));
@@ -690,12 +796,16 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         listeners.add(listener);
     }
 
-    private void publish(DocumentEvent.Kind kind, String id, String version, Principal actor,
+    /** Adds an event to change {@code c}: recorded at its commit, heard by listeners after it. */
+    private void publish(Change c, DocumentEvent.Kind kind, String id, String version, Principal actor,
                          Optional<StoredVersion> before, String file) {
         Principal who = actor == null ? FOLDER : actor;
-        DocumentEvent event = new DocumentEvent(kind, id, version, who.id(),
+        c.events.add(new DocumentEvent(kind, id, version, who.id(),
                 Instant.now(options.clock()), before.map(StoredVersion::version).orElse(null),
-                catalog.current(id).map(StoredVersion::version).orElse(null), file, who);
+                catalog.current(id).map(StoredVersion::version).orElse(null), file, who));
+    }
+
+    private void tell(DocumentEvent event) {
         for (DocumentEventListener l : listeners) {
             try {
                 l.onDocumentEvent(event);
@@ -705,30 +815,11 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         }
     }
 
-    private static void restore(Path target, byte[] oldContent, Path sidecarTarget, byte[] oldSidecar) {
+    private void deleteFiles(Change c, StoredVersion v) {
         try {
-            if (oldContent == null) {
-                Files.deleteIfExists(target);
-            } else {
-                VersionIndexer.writeAtomically(target, oldContent);
-            }
-            if (sidecarTarget != null) {
-                if (oldSidecar == null) {
-                    Files.deleteIfExists(sidecarTarget);
-                } else {
-                    VersionIndexer.writeAtomically(sidecarTarget, oldSidecar);
-                }
-            }
-        } catch (IOException e) {
-            LOG.error("could not restore {} after a failed upload", target, e);
-        }
-    }
-
-    private void deleteFiles(StoredVersion v) {
-        try {
-            Files.deleteIfExists(indexer.resolve(v.file()));
+            c.tx.delete(indexer.resolve(v.file()));
             if (v.sidecarFile() != null) {
-                Files.deleteIfExists(indexer.resolve(v.sidecarFile()));
+                c.tx.delete(indexer.resolve(v.sidecarFile()));
             }
             sync.forget(v.file());
         } catch (IOException e) {
@@ -741,14 +832,16 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         long start = System.nanoTime();
         writeLock.lock();
         try {
-            ensureOpen();
             // Searches keep answering from the old index until the new one is committed.
-            index.pauseRefresh();
-            index.deleteAll();
-            catalog.clear();
-            sync.reset();
-            sync.scan();
-            commit();
+            change(c -> {
+                c.writingIndex();
+                index.deleteAll();
+                catalog.clear();
+                sync.reset();
+                FolderSync.Outcome outcome = sync.scan(c.tx);
+                sync.drainIndexed();
+                return outcome;
+            });
             lastScan = Instant.now(options.clock());
             RebuildReport report = new RebuildReport(published.currentVersions().size(), published.versionCount(),
                     index.chunkCount(), sync.failures(), (System.nanoTime() - start) / 1_000_000);

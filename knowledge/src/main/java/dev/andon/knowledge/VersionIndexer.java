@@ -1,6 +1,7 @@
 package dev.andon.knowledge;
 
 import dev.andon.core.error.ConflictException;
+import dev.andon.knowledge.files.FolderWrites;
 import dev.andon.knowledge.index.IndexedChunk;
 import dev.andon.knowledge.index.KnowledgeIndex;
 import dev.andon.knowledge.index.StoredSource;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ final class VersionIndexer {
     }
 
     /** Indexes {@code doc} as the content of {@code file}; returns the versions it superseded. */
-    IngestResult apply(String file, ReadDocument doc, String hash) {
+    IngestResult apply(String file, ReadDocument doc, String hash, FolderWrites writes) {
         checkConflict(file, doc);
         List<IndexedChunk> chunks = embed(doc);
         String id = doc.metadata().id();
@@ -85,7 +85,7 @@ final class VersionIndexer {
             }
             // Another version of the same document, higher or lower: kept, never overwritten.
             if (previous.id().equals(id)) {
-                archive(previous);
+                archive(previous, writes);
                 archived.add(previous.version());
             } else {
                 index.delete(previous.key());
@@ -200,7 +200,7 @@ final class VersionIndexer {
     }
 
     /** Writes the stored bytes of a superseded version to archive/ and points its record there. */
-    private void archive(StoredVersion previous) {
+    private void archive(StoredVersion previous, FolderWrites writes) {
         StoredSource source = index.source(previous.key());
         if (source == null) {
             LOG.warn("no stored source for {}; superseded version dropped", previous.key());
@@ -212,11 +212,10 @@ final class VersionIndexer {
         String target = archivePath(previous.id(), previous.version(), ext, source.content());
         String sidecarTarget = source.sidecar() == null ? null : target + DocumentFormat.SIDECAR_SUFFIX;
         try {
-            Files.createDirectories(resolve(ARCHIVE));
             if (sidecarTarget != null) {
-                writeAtomically(resolve(sidecarTarget), source.sidecar());
+                writes.write(resolve(sidecarTarget), source.sidecar());
             }
-            writeAtomically(resolve(target), source.content());
+            writes.write(resolve(target), source.content());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot archive " + previous.key() + " to " + target, e);
         }
@@ -235,17 +234,6 @@ final class VersionIndexer {
             return Arrays.equals(Files.readAllBytes(p), content);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".upload.tmp");
-        Files.write(tmp, bytes);
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
         }
     }
 }

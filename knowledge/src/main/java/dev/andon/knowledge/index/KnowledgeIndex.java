@@ -77,8 +77,10 @@ public final class KnowledgeIndex implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeIndex.class);
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    // Replaced together by rollback() (under the knowledge base's write lock); readers pick up the new pair.
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+    private final java.util.function.Supplier<IndexWriterConfig> configs;
     private final LanguageAnalyzers analyzers;
     private final String modelId;
     private final ScheduledExecutorService refresher;
@@ -86,10 +88,12 @@ public final class KnowledgeIndex implements Closeable {
     private final boolean schemaMatched;
     private volatile boolean refreshPaused;
 
-    private KnowledgeIndex(Directory directory, IndexWriter writer, LanguageAnalyzers analyzers, String modelId,
-                           Duration refreshInterval, boolean schemaMatched) throws IOException {
+    private KnowledgeIndex(Directory directory, IndexWriter writer, java.util.function.Supplier<IndexWriterConfig> configs,
+                           LanguageAnalyzers analyzers, String modelId, Duration refreshInterval, boolean schemaMatched)
+            throws IOException {
         this.directory = directory;
         this.writer = writer;
+        this.configs = configs;
         this.analyzers = analyzers;
         this.modelId = modelId;
         this.schemaMatched = schemaMatched;
@@ -112,11 +116,12 @@ public final class KnowledgeIndex implements Closeable {
         try {
             Files.createDirectories(dir);
             Directory directory = FSDirectory.open(dir);
-            IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
+            // A writer's config cannot be shared with the next writer (after a rollback), so it is made on demand.
+            java.util.function.Supplier<IndexWriterConfig> configs = () -> new IndexWriterConfig(analyzers.perField())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(ramBufferMb)
                     .setCommitOnClose(true);
-            IndexWriter writer = new IndexWriter(directory, config);
+            IndexWriter writer = new IndexWriter(directory, configs.get());
             Map<String, String> data = new HashMap<>();
             writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
             boolean empty = writer.getDocStats().numDocs == 0;
@@ -126,7 +131,7 @@ public final class KnowledgeIndex implements Closeable {
                         dir, data.get("schema"), data.get("model"));
                 writer.deleteAll();
             }
-            return new KnowledgeIndex(directory, writer, analyzers, modelId, refreshInterval, empty || matches);
+            return new KnowledgeIndex(directory, writer, configs, analyzers, modelId, refreshInterval, empty || matches);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open knowledge index in " + dir, e);
         }
@@ -197,11 +202,38 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
+    /**
+     * Drops everything written since the last {@link #commit()}: the writer is rolled back and reopened on the last
+     * commit, and searches move to a new searcher manager. For a document change that did not reach its commit point.
+     */
+    public void rollback() {
+        try {
+            writer.rollback();
+            writer = new IndexWriter(directory, configs.get());
+            SearcherManager old = searchers;
+            searchers = new SearcherManager(writer, null);
+            old.close();
+            refreshPaused = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot roll the knowledge index back", e);
+        }
+    }
+
     /** Runs {@code work} on an acquired searcher and always releases it. */
     public <T> T search(Function<IndexSearcher, T> work) {
         IndexSearcher searcher;
+        SearcherManager manager;
         try {
-            searcher = searchers.acquire();
+            manager = searchers;
+            searcher = manager.acquire();
+        } catch (org.apache.lucene.store.AlreadyClosedException e) {
+            // A rollback replaced the manager between the read and the acquire: take the new one.
+            manager = searchers;
+            try {
+                searcher = manager.acquire();
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -209,7 +241,7 @@ public final class KnowledgeIndex implements Closeable {
             return work.apply(searcher);
         } finally {
             try {
-                searchers.release(searcher);
+                manager.release(searcher);
             } catch (IOException e) {
                 LOG.warn("could not release a knowledge searcher", e);
             }
@@ -302,6 +334,11 @@ public final class KnowledgeIndex implements Closeable {
      */
     public void pauseRefresh() {
         refreshPaused = true;
+    }
+
+    /** Lets background refreshes run again after {@link #pauseRefresh()} when nothing was written. */
+    public void resumeRefresh() {
+        refreshPaused = false;
     }
 
     private void refreshQuietly() {

@@ -23,6 +23,7 @@ import dev.andon.core.plant.PlantLoader;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
+import dev.andon.knowledge.AuditedDocumentChanges;
 import dev.andon.knowledge.KnowledgeBase;
 import dev.andon.knowledge.KnowledgeOptions;
 import dev.andon.knowledge.index.MiniLmEmbedder;
@@ -179,12 +180,10 @@ public final class AndonApplication implements AutoCloseable {
                         .knownPlant(ids(plant.roles(), Role::id), ids(plant.lines(), Line::id),
                                 plant.lines().stream().flatMap(l -> l.stations().stream()).map(Station::id)
                                         .collect(Collectors.toSet()))
-                        .build()));
-        // One audit record per committed document change: uploads, drafts, approvals, rejections, deletions.
-        knowledge.addListener(e -> audit.record(e.principal(), "document:" + e.kind().name().toLowerCase(java.util.Locale.ROOT),
-                e.documentId() + (e.version() == null ? "" : "@" + e.version()),
-                e.currentBefore() == null ? null : Map.of("current", e.currentBefore()),
-                e.currentAfter() == null ? Map.of("file", e.file()) : Map.of("current", e.currentAfter(), "file", e.file())));
+                        .build(),
+                // Each document change commits with its audit records in one write of the store (uploads, drafts,
+                // approvals, rejections, deletions); an interrupted one is put back at the next start.
+                new AuditedDocumentChanges(db, audit)));
         knowledge.startWatching();
         // With a language model configured it drafts quiz questions for trainers to approve; never asked unapproved.
         // One chat model client serves the assistant and the quiz drafter.

@@ -1,0 +1,20 @@
+package dev.andon.knowledge;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The commit point of a change to the documents: {@link #commit} makes the change final together with what it
+ * records (the audit trail's records, in one durable write). Until it returns, the change's files can still be put
+ * back; once it has returned, the change stays, even across a crash.
+ */
+public interface DocumentChangeLog {
+    /** Makes change {@code changeId} final with its events; throws (and records nothing) when it cannot. */
+    void commit(String changeId, List<DocumentEvent> events);
+
+    /** Whether a change found staged after a crash had reached its commit. */
+    boolean committed(String changeId);
+
+    /** Drops commit marks of changes no longer staged; {@code staged} are those whose undo data is still on disk. */
+    void forgetAllBut(Set<String> staged);
+}
