@@ -219,9 +219,10 @@ public final class Assistants implements AutoCloseable {
             PlantTime time = new PlantTime(plant, clock);
             SourceQuotes quotes = new SourceQuotes(knowledge);
             KnowledgeAnswerer answerer = new KnowledgeAnswerer(knowledge, quotes, contacts);
+            dev.andon.core.audit.AuditTrail audit = new dev.andon.core.audit.AuditTrail(db, json, clock);
             if (handovers == null || resolutions == null) {
                 ShiftEngines engines = ShiftEngines.build(plant, db, json, alerts, stations, notes,
-                        permissions, coverage, new dev.andon.core.audit.AuditTrail(db, json, clock), clock,
+                        permissions, coverage, audit, clock,
                         Duration.ofDays(35), Duration.ofMinutes(5));
                 handovers = engines.handovers();
                 resolutions = engines.resolutions();
@@ -242,8 +243,8 @@ public final class Assistants implements AutoCloseable {
             IntentRecognizer recognizer = new IntentRecognizer(classifier());
             OfflineResponder responder = new OfflineResponder(abilities, recognizer);
             ConversationStore conversations = new ConversationStore(db, json);
-            FeedbackStore feedback = new FeedbackStore(db, json, clock);
-            TurnRecorder turns = new TurnRecorder(db, conversations, feedback, clock);
+            FeedbackStore feedback = new FeedbackStore(db, json, audit, clock);
+            TurnRecorder turns = new TurnRecorder(db, conversations, feedback, audit, clock);
             ChatRequestValidator validator = new ChatRequestValidator(plant, maxChars);
             OfflineAssistant offline = new OfflineAssistant(validator, responder, turns);
 

@@ -2,6 +2,7 @@ package dev.andon.assistant;
 
 import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
+import dev.andon.core.identity.PlantPeople;
 import dev.andon.core.identity.Principal;
 import dev.andon.core.error.Problem;
 import dev.andon.core.plant.Line;
@@ -68,8 +69,9 @@ public final class ChatRequestValidator {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Principal asker = r.asker();
-        if (asker != null) {
+        // In-process callers (tools, benches) name a plant person; the engines still need who that is.
+        Principal asker = r.asker() != null ? r.asker() : new PlantPeople(plant).principalOf(user).orElse(null);
+        if (r.asker() != null) {
             // Who asks, and in which role, is the signed-in principal's: a body cannot claim another person or role.
             if (!asker.id().equals(user)) {
                 throw new ForbiddenException("you are signed in as " + asker.id() + " and can only ask as yourself");

@@ -66,7 +66,8 @@ public final class SamplePlant implements AutoCloseable {
         this.db = AndonDatabase.open(dataDir);
         this.alerts = new AlertStore(db, AndonJson.newMapper());
         this.stations = new StationStatusStore(db, AndonJson.newMapper());
-        this.notes = new HandoverNoteStore(db, AndonJson.newMapper());
+        this.notes = new HandoverNoteStore(db, AndonJson.newMapper(), dev.andon.core.identity.PermissionPolicy.bundled(),
+                new dev.andon.core.audit.AuditTrail(db, AndonJson.newMapper(), CLOCK));
         this.lifecycle = (id, to, actor, note) -> alerts.transition(id, to, actor.id(), note, CLOCK.instant());
     }
 

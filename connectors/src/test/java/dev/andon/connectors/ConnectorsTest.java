@@ -51,7 +51,7 @@ class ConnectorsTest {
         Files.writeString(file, yaml);
         AlertLifecycle lifecycle = (id, to, actor, note) -> { throw new UnsupportedOperationException(); };
         return Connectors.start(file, new Connectors.Parts(rig.plant, null, (a, by) -> rig.alerts.insert(a, r -> r), lifecycle,
-                rig.alerts, rig.stations, rig.reports, (s, l, st, v) -> { }, rig.db, PermissionPolicy.bundled(),
+                rig.alerts, rig.stations, rig.reports, (by, s, l, st, v) -> { }, rig.db, PermissionPolicy.bundled(),
                 new AuditTrail(rig.db, rig.json, rig.clock), rig.json, rig.clock, env), vertx);
     }
 

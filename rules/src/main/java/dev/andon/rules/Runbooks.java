@@ -161,7 +161,7 @@ public final class Runbooks implements AutoCloseable {
                 audit, clock);
         EscalationScheduler escalations = new EscalationScheduler(db, alerts, escalationStore, people, plant, listeners,
                 audit, clock);
-        HeartbeatMonitor heartbeats = new HeartbeatMonitor(db, plant, alerts, intake, lifecycle, json, clock,
+        HeartbeatMonitor heartbeats = new HeartbeatMonitor(db, plant, alerts, intake, lifecycle, json, audit, clock,
                 settings.modelSilentAfter());
         // Backtests decide with candidate rules nobody approved yet: within a time and memory budget, and their rule
         // problems are not the running service's.

@@ -2,7 +2,9 @@ package dev.andon.assistant.answer;
 
 import dev.andon.assistant.intent.Intent;
 import dev.andon.assistant.text.PlainText;
+import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.handover.HandoverNote;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.handover.HandoverNoteStore;
 import dev.andon.core.plant.Shift;
 
@@ -37,7 +39,7 @@ public final class HandoverNotes {
         return text.isEmpty() ? null : text;
     }
 
-    public Reply add(String line, String text, String userId) {
+    public Reply add(String line, String text, Principal by) {
         ReplyDraft d = new ReplyDraft(Intent.HANDOVER_NOTE);
         if (line == null) {
             return d.line("For which line? Say for example \"add a handover note for L2: coil changed at 10:00\".").build();
@@ -50,8 +52,14 @@ public final class HandoverNotes {
             return d.line("That note is " + clean.length() + " characters; a handover note can be at most " + MAX_NOTE + ". Please shorten it.").build();
         }
         String shift = contacts.currentShift().map(Shift::id).orElse("none");
-        HandoverNote note = notes.add(line, shift, userId, clean, time.now());
-        return d.line("Handover note " + note.id() + " added for " + line + " (" + contacts.shiftName() + ") by " + userId
+        HandoverNote note;
+        try {
+            note = notes.add(by, line, shift, clean, time.now());
+        } catch (ForbiddenException e) {
+            // The permission is the policy's; the chat only says it.
+            return d.line("I cannot add that note: " + e.getMessage() + ".").build();
+        }
+        return d.line("Handover note " + note.id() + " added for " + line + " (" + contacts.shiftName() + ") by " + by.id()
                 + " at " + time.time(note.at()) + ": \"" + PlainText.echo(clean, MAX_NOTE) + "\". It will be in the shift handover.").build();
     }
 }

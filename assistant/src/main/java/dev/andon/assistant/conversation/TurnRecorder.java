@@ -7,12 +7,15 @@ import dev.andon.assistant.answer.Reply;
 import dev.andon.assistant.feedback.AnswerRecord;
 import dev.andon.assistant.feedback.FeedbackStore;
 import dev.andon.core.error.ForbiddenException;
+import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.store.AndonDatabase;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,7 +24,7 @@ import java.util.function.Function;
 /**
  * One conversational turn, start to finish: opens (or starts) the user's conversation, serialises turns of the same
  * conversation, and records the question, the answer, the answer's provenance (for feedback) and the new context in
- * one commit.
+ * one commit, with the turn's audit record ({@code chat.answer}: who asked, which answer, what it cited).
  */
 public final class TurnRecorder {
     private static final int STRIPES = 64;
@@ -30,10 +33,13 @@ public final class TurnRecorder {
     private final ConversationStore conversations;
     private final FeedbackStore feedback;
     private final Clock clock;
+    private final AuditTrail audit;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
-    public TurnRecorder(AndonDatabase db, ConversationStore conversations, FeedbackStore feedback, Clock clock) {
+    public TurnRecorder(AndonDatabase db, ConversationStore conversations, FeedbackStore feedback, AuditTrail audit,
+                        Clock clock) {
         this.db = db;
+        this.audit = audit;
         this.conversations = conversations;
         this.feedback = feedback;
         this.clock = clock;
@@ -60,7 +66,8 @@ public final class TurnRecorder {
             if (!c.userId().equals(request.userId())) {
                 throw new ForbiddenException("conversation " + id + " belongs to another user");
             }
-            ChatRequest withId = new ChatRequest(request.userId(), request.role(), request.line(), id, request.message());
+            ChatRequest withId = new ChatRequest(request.userId(), request.role(), request.line(), id, request.message(),
+                    request.asker());
             return turn.apply(new Turn(withId, c));
         } finally {
             lock.unlock();
@@ -85,8 +92,30 @@ public final class TurnRecorder {
         db.write(() -> {
             conversations.append(turn.conversation().next(next, r.role(), r.line(), now, 2), List.of(asked, answered));
             feedback.remember(provenance);
+            audit.record(asker(r), "chat.answer", "conversation/" + r.conversationId(), null, auditSummary(answer));
         });
         return answer;
+    }
+
+    /** The asker from sign-in; in-process callers (tests, benches) name only a plant person. */
+    private static Principal asker(ChatRequest r) {
+        return r.asker() != null ? r.asker()
+                : Principal.person(r.userId(), r.userId(), r.role() == null ? Set.of() : Set.of(r.role()), Set.of(), false);
+    }
+
+    /** What an auditor needs of an answer (its text stays in the conversation and the answer's provenance). */
+    private static Map<String, Object> auditSummary(ChatAnswer a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("answerId", a.answerId());
+        m.put("intent", a.intent());
+        m.put("mode", a.mode());
+        m.put("model", a.model());
+        m.put("citations", a.citations().stream().limit(10)
+                .map(c -> c.documentId() + "@" + c.version() + (c.section() == null ? "" : " §" + c.section())).toList());
+        if (!a.alertIds().isEmpty()) {
+            m.put("alerts", a.alertIds());
+        }
+        return m;
     }
 
     private static Map<String, String> documentVersions(List<Citation> citations) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.NotFoundException;
 import dev.andon.core.error.Problem;
+import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.identity.Principal;
 import dev.andon.core.store.AndonDatabase;
 import org.mapdb.Atomic;
 import org.mapdb.BTreeMap;
@@ -13,6 +15,7 @@ import org.mapdb.HTreeMap;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,13 +29,15 @@ public final class FeedbackStore {
     private final AndonDatabase db;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditTrail audit;
     private final HTreeMap<String, String> answers;
     private final BTreeMap<Long, String> feedback;
     private final HTreeMap<String, String> latest;
     private final Atomic.Long ids;
 
-    public FeedbackStore(AndonDatabase db, ObjectMapper json, Clock clock) {
+    public FeedbackStore(AndonDatabase db, ObjectMapper json, AuditTrail audit, Clock clock) {
         this.db = db;
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
         this.answers = db.jsonMap("chat-answers");
@@ -54,10 +59,12 @@ public final class FeedbackStore {
     }
 
     /**
-     * Records thumbs up/down ({@code up}/{@code down}) with an optional comment. Bad fields →
-     * {@link InvalidInputException} listing each; an unknown answer → {@link NotFoundException}.
+     * Records thumbs up/down ({@code up}/{@code down}) with an optional comment, by {@code by} (who must be the person
+     * the answer was given to), audited in the same write. Bad fields → {@link InvalidInputException} listing each;
+     * an unknown answer → {@link NotFoundException}.
      */
-    public Feedback rate(String answerId, String userId, String rating, String comment) {
+    public Feedback rate(String answerId, Principal by, String rating, String comment) {
+        String userId = by == null ? null : by.id();
         List<Problem> problems = new ArrayList<>();
         if (answerId == null || answerId.isBlank()) {
             problems.add(new Problem("answerId", "is required"));
@@ -85,6 +92,10 @@ public final class FeedbackStore {
             Feedback f = new Feedback(id, answerId, userId, r.get(), cleanComment, clock.instant(), answer);
             feedback.put(id, encode(f));
             latest.put(answerId, Long.toString(id));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("rating", r.get().name().toLowerCase(java.util.Locale.ROOT));
+            after.put("comment", cleanComment);
+            audit.record(by, "chat.feedback", "answer/" + answerId, null, after);
             return f;
         });
     }

@@ -146,7 +146,7 @@ public final class FloorTools {
         if (l == null) {
             l = r.line();
         }
-        Reply reply = a.handoverNotes().add(l, own != null ? own : text, r.userId());
+        Reply reply = a.handoverNotes().add(l, own != null ? own : text, r.asker());
         scope.absorb(reply);
         return data("andon", reply.text());
     }

@@ -167,7 +167,7 @@ public final class OfflineResponder {
         if (m.unknownLine() != null && m.line() == null) {
             return new Outcome(unknownLine(Intent.HANDOVER_NOTE, m.unknownLine()), ctx);
         }
-        return new Outcome(handoverNotes.add(line, HandoverNotes.noteText(msg), r.userId()), ctx);
+        return new Outcome(handoverNotes.add(line, HandoverNotes.noteText(msg), r.asker()), ctx);
     }
 
     private Outcome content(ChatRequest r, ConversationContext ctx, Mentions m, Recognition rec) {

@@ -43,7 +43,7 @@ public final class OfflineAnswerBench {
             AlertRecord vibration = plant.pressVibrationAlert(Map.of("rms_mm_s", 7.4));
             plant.brushWearAlert();
             plant.stations.save(new StationStatus("L2", "press-3", StationState.DOWN, "vibration", SamplePlant.NOW.minus(Duration.ofMinutes(3)), "anna.rossi"));
-            plant.notes.add("L2", "early", "anna.rossi", "Die D-21 fitted, first part OK", SamplePlant.NOW.minus(Duration.ofMinutes(40)));
+            plant.notes.add(new dev.andon.core.identity.PlantPeople(plant.plant).principalOf("anna.rossi").orElseThrow(), "L2", "early", "Die D-21 fitted, first part OK", SamplePlant.NOW.minus(Duration.ofMinutes(40)));
             AndonAssistant a = assistants.assistant();
 
             Map<String, Supplier<ChatAnswer>> cases = new LinkedHashMap<>();

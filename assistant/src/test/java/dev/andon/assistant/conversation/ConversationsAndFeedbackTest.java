@@ -6,6 +6,11 @@ import dev.andon.assistant.SamplePlant;
 import dev.andon.assistant.feedback.Feedback;
 import dev.andon.assistant.feedback.Rating;
 import dev.andon.core.alert.AlertRecord;
+import dev.andon.core.audit.AuditQuery;
+import dev.andon.core.audit.AuditRecord;
+import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.identity.Principal;
+import dev.andon.core.json.AndonJson;
 import dev.andon.core.error.ForbiddenException;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.NotFoundException;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.andon.assistant.SamplePlant.ask;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Conversations and feedback are in MapDB: a restart keeps them; bad input is refused with the field named. */
 class ConversationsAndFeedbackTest {
+    static final Principal MARCO = Principal.person("marco.ferri", "Marco Ferri", Set.of("maintenance"), Set.of("L2"), false);
     @TempDir
     static Path kbFolder;
     static KnowledgeBase kb;
@@ -84,7 +91,7 @@ class ConversationsAndFeedbackTest {
             ChatAnswer answer = a.assistant().answer(ask("marco.ferri", "maintenance", "L2", null, "what about alert " + alert.id() + "?"));
             answerId = answer.answerId();
 
-            Feedback f = a.feedback().rate(answerId, "marco.ferri", "down", "step 6 should come before step 5");
+            Feedback f = a.feedback().rate(answerId, MARCO, "down", "step 6 should come before step 5");
 
             assertThat(f.rating()).isEqualTo(Rating.DOWN);
             assertThat(f.answer().question()).isEqualTo("what about alert " + alert.id() + "?");
@@ -94,9 +101,21 @@ class ConversationsAndFeedbackTest {
             assertThat(f.answer().rulesetVersions()).containsEntry(alert.id(), "sample-2026.11.1");
             assertThat(f.answer().mode()).isEqualTo("offline");
             assertThat(f.answer().model()).isEqualTo("offline");
+
+            // The answer and the rating are each in the audit trail, in the name of the person who asked and rated.
+            List<AuditRecord> trail = new AuditTrail(plant.db, AndonJson.newMapper(), SamplePlant.CLOCK)
+                    .query(new AuditQuery("marco.ferri", null, null, null, 10));
+            assertThat(trail).extracting(AuditRecord::action).containsSubsequence("chat.feedback", "chat.answer");
+            assertThat(trail).filteredOn(r -> r.action().equals("chat.answer")).first().satisfies(r -> {
+                assertThat(r.object()).isEqualTo("conversation/" + answer.conversationId());
+                assertThat(r.after().get("answerId").asText()).isEqualTo(answerId);
+                assertThat(r.after().get("citations").toString()).contains("LOTO-PRESS-01@3.2");
+            });
+            assertThat(trail).filteredOn(r -> r.action().equals("chat.feedback")).first()
+                    .satisfies(r -> assertThat(r.after().get("rating").asText()).isEqualTo("down"));
         }
         try (SamplePlant plant = SamplePlant.open(data); Assistants a = plant.offline(kb)) {
-            a.feedback().rate(answerId, "marco.ferri", "up", null);
+            a.feedback().rate(answerId, MARCO, "up", null);
 
             assertThat(a.feedback().latestFor(answerId)).get().extracting(Feedback::rating).isEqualTo(Rating.UP);
             assertThat(a.feedback().list(10)).extracting(Feedback::rating).containsExactly(Rating.UP, Rating.DOWN);
@@ -106,8 +125,8 @@ class ConversationsAndFeedbackTest {
     @Test
     void feedbackOnAnUnknownAnswerIsNotFoundAndABadRatingNamesTheField() {
         try (SamplePlant plant = SamplePlant.open(data); Assistants a = plant.offline(kb)) {
-            assertThatThrownBy(() -> a.feedback().rate("no-such-answer", "x", "up", null)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> a.feedback().rate("id", "x", "meh", "c".repeat(3000)))
+            assertThatThrownBy(() -> a.feedback().rate("no-such-answer", MARCO, "up", null)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> a.feedback().rate("id", MARCO, "meh", "c".repeat(3000)))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                             .extracting(Problem::field).containsExactly("rating", "comment"));
         }

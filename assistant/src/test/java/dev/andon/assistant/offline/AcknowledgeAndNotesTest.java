@@ -166,6 +166,16 @@ class AcknowledgeAndNotesTest {
     }
 
     @Test
+    void aHandoverNoteForALineTheAskerDoesNotWorkOnIsRefusedAndNotStored() {
+        ChatAnswer a = assistant.answer(ask("anna.rossi", "operator", "L1", null,
+                "add a handover note: feeder jammed twice"));
+
+        assertThat(a.intent()).isEqualTo("handover-note");
+        assertThat(a.text()).startsWith("I cannot add that note:").contains("handover:note");
+        assertThat(plant.notes.list(null, null)).isEmpty();
+    }
+
+    @Test
     void handoverNoteWithoutTextAsksWhatToWrite() {
         ChatAnswer a = assistant.answer(ask("anna.rossi", "operator", "L2", null, "add a handover note"));
 

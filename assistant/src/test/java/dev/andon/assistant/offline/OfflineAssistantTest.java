@@ -195,7 +195,7 @@ class OfflineAssistantTest {
         AlertRecord done = plant.brushWearAlert();
         plant.alerts.transition(done.id(), AlertState.ACKNOWLEDGED, "anna.rossi", null, SamplePlant.NOW.minus(Duration.ofMinutes(20)));
         plant.alerts.transition(done.id(), AlertState.RESOLVED, "anna.rossi", "brush replaced", SamplePlant.NOW.minus(Duration.ofMinutes(10)));
-        plant.notes.add("L2", "early", "anna.rossi", "Die D-21 fitted, first part OK", SamplePlant.NOW.minus(Duration.ofMinutes(40)));
+        plant.notes.add(new dev.andon.core.identity.PlantPeople(plant.plant).principalOf("anna.rossi").orElseThrow(), "L2", "early", "Die D-21 fitted, first part OK", SamplePlant.NOW.minus(Duration.ofMinutes(40)));
 
         ChatAnswer a = assistant.answer(ask("luca.bianchi", "team-leader", "L2", null, "summarise this shift"));
 

@@ -54,7 +54,7 @@ public final class InboundMessages {
         return switch (kind) {
             case ALERT -> alert(doc, by);
             case STATION -> station(doc, by, reportedBy);
-            case HEARTBEAT -> heartbeat(doc);
+            case HEARTBEAT -> heartbeat(doc, by);
         };
     }
 
@@ -102,7 +102,7 @@ public final class InboundMessages {
         return stations.report(by, lineId, stationId, stateText, reason, device == null ? reportedBy : device);
     }
 
-    private JsonNode heartbeat(JsonNode doc) {
+    private JsonNode heartbeat(JsonNode doc, Principal by) {
         List<Problem> problems = new ArrayList<>();
         String source = text(doc, "source", true, problems);
         String lineId = text(doc, "line", true, problems);
@@ -112,7 +112,7 @@ public final class InboundMessages {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        heartbeats.heartbeat(source, lineId, stationId, version);
+        heartbeats.heartbeat(by, source, lineId, stationId, version);
         return doc;
     }
 

@@ -52,7 +52,7 @@ public final class InboundRig implements AutoCloseable {
         reports = new StationReports(db, plant, stations, PermissionPolicy.bundled(), new AuditTrail(db, json, clock), clock);
         reports.addListener(announced::add);
         inbound = new InboundMessages(plant, reader, (alert, by) -> alerts.insert(alert, r -> r), reports,
-                (source, line, station, version) -> heartbeats.add(source + "@" + line + "/" + station + "#" + version),
+                (by, source, line, station, version) -> heartbeats.add(source + "@" + line + "/" + station + "#" + version),
                 json);
         rejections = new Rejections(deadLetters, clock, 4096);
     }

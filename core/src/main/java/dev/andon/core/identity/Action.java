@@ -32,6 +32,7 @@ public enum Action {
     CHAT_USE("chat:use", false),
     HANDOVER_READ("handover:read", true),
     HANDOVER_SIGN("handover:sign", true),
+    HANDOVER_NOTE("handover:note", true),
     ROSTER_MANAGE("roster:manage", true),
     TRAINING_TAKE("training:take", false),
     TRAINING_MANAGE("training:manage", true),

@@ -49,6 +49,7 @@ public final class Identities {
     private final AndonDatabase db;
     private final Map<String, String> accounts;
     private final Map<String, String> tokens;
+    private static final Principal SESSIONS = Principal.system("andon-sessions");
     private final Map<String, String> sessions;
     private final Map<String, String> secrets;
     private final ObjectMapper json;
@@ -104,9 +105,28 @@ public final class Identities {
         this.decoyHash = hasher.hash("decoy-" + random.nextLong());
         accounts.forEach((k, v) -> accountMirror.put(k, read(v, Account.class)));
         tokens.forEach((k, v) -> tokenMirror.put(k, read(v, MachineToken.class)));
-        Instant now = clock.instant();
-        db.write(() -> sessions.entrySet().removeIf(e -> read(e.getValue(), BrowserSession.class).expired(now)));
         sessions.forEach((k, v) -> sessionMirror.put(k, read(v, BrowserSession.class)));
+        expireSessions();
+    }
+
+    /**
+     * Removes every browser session past its end, each with its audit record ({@code session.expire}, by
+     * {@code system:andon-sessions}); the application runs this every minute and at start. Returns how many went.
+     */
+    public int expireSessions() {
+        Instant now = clock.instant();
+        List<BrowserSession> ended = sessionMirror.values().stream().filter(s -> s.expired(now)).toList();
+        if (ended.isEmpty()) {
+            return 0;
+        }
+        db.write(() -> {
+            for (BrowserSession s : ended) {
+                mirrored(sessions, sessionMirror, s.idHash(), null);
+                audit.record(SESSIONS, "session.expire", "user/" + s.userId(),
+                        Map.of("openedAt", s.createdAt().toString(), "endsAt", s.expiresAt().toString()), null);
+            }
+        });
+        return ended.size();
     }
 
     public PermissionPolicy policy() {

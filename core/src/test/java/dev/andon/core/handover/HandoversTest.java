@@ -53,7 +53,7 @@ class HandoversTest {
         w.resolutions.resolve(w.lifecycle, fixed.id(), w.who("marco.ferri"), null,
                 new AlertResolutions.Input("worn seal on the main cylinder", "seal", "replaced the seal", "replace"));
         w.raise("L2", "station-4", "tool-wear", t("10:00"), "marco.ferri");
-        w.notes.add("L2", "early", "anna.rossi", "coil changed at 10:00", t("10:05"));
+        w.notes.add(w.people.principalOf("anna.rossi").orElseThrow(), "L2", "early", "coil changed at 10:00", t("10:05"));
     }
 
     @AfterEach

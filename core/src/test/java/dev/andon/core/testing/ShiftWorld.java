@@ -79,8 +79,8 @@ public final class ShiftWorld implements AutoCloseable {
         this.db = AndonDatabase.open(dir);
         this.alerts = new AlertStore(db, JSON);
         this.stations = new StationStatusStore(db, JSON);
-        this.notes = new HandoverNoteStore(db, JSON);
         this.audit = new AuditTrail(db, JSON, clock);
+        this.notes = new HandoverNoteStore(db, JSON, policy, audit);
         this.calendar = new ShiftCalendar(plant);
         this.teams = new ShiftTeams(plant, calendar, new RosterSwapStore(db, JSON), policy, db, audit, clock);
         this.eventStore = new LineEventStore(db, JSON, now, Duration.ofDays(35));

@@ -5,6 +5,7 @@ import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.identity.Principal;
 import dev.andon.core.alert.Severity;
+import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
 import dev.andon.core.plant.Line;
@@ -25,13 +26,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Watches that AI models keep sending heartbeats. A model silent for longer than {@code silentAfter} raises a
  * "model-silent" alert for its line (decided by the runbooks like any other: manual rounds per PB-MODEL-SILENT);
  * its next heartbeat resolves that alert. Last-seen times are persisted, so a restart neither forgets a silent model
- * nor raises its alert twice.
+ * nor raises its alert twice. A model's first heartbeat (it is now watched) and a change of its station or version
+ * are audited in the heartbeat's own write; the beats in between only move its last-seen time, a liveness signal
+ * that would bury the trail (its consequences, a model-silent alert and its resolution, are audited as alerts).
  */
 public final class HeartbeatMonitor {
     public static final String ALERT_TYPE = "model-silent";
@@ -49,10 +53,12 @@ public final class HeartbeatMonitor {
     private final Clock clock;
     private final Duration silentAfter;
     private final HTreeMap<String, String> heartbeats;
+    private final AuditTrail audit;
 
     public HeartbeatMonitor(AndonDatabase db, Plant plant, AlertStore alerts, AlertIntake intake, AlertLifecycle lifecycle,
-                            JsonCodec json, Clock clock, Duration silentAfter) {
+                            JsonCodec json, AuditTrail audit, Clock clock, Duration silentAfter) {
         this.db = db;
+        this.audit = audit;
         this.plant = plant;
         this.alerts = alerts;
         this.intake = intake;
@@ -63,13 +69,11 @@ public final class HeartbeatMonitor {
         this.heartbeats = db.jsonMap("rules-model-heartbeats");
     }
 
-    /** A heartbeat for a model that watches a whole line. */
-    public ModelHeartbeat heartbeat(String source, String line, String modelVersion) {
-        return heartbeat(source, line, null, modelVersion);
-    }
-
-    /** A heartbeat; {@code station} (optional) is the station the model watches, used on its model-silent alert. */
-    public ModelHeartbeat heartbeat(String source, String line, String station, String modelVersion) {
+    /**
+     * A heartbeat sent by {@code by} (the model's gateway token, or a connector); {@code station} (optional) is the
+     * station the model watches, used on its model-silent alert.
+     */
+    public ModelHeartbeat heartbeat(Principal by, String source, String line, String station, String modelVersion) {
         List<Problem> problems = new ArrayList<>();
         if (source == null || source.isBlank()) {
             problems.add(new Problem("source", "is required"));
@@ -91,9 +95,17 @@ public final class HeartbeatMonitor {
         Instant now = clock.instant();
         String key = key(source.trim(), line);
         ModelHeartbeat hb = db.write(() -> {
-            ModelHeartbeat before = find(key).orElse(new ModelHeartbeat(source.trim(), line, station, modelVersion, now, null));
+            Optional<ModelHeartbeat> known = find(key);
+            ModelHeartbeat before = known.orElse(new ModelHeartbeat(source.trim(), line, station, modelVersion, now, null));
             ModelHeartbeat after = before.seen(station, modelVersion, now);
             heartbeats.put(key, json.write(after));
+            String object = "model/" + line + "/" + source.trim();
+            if (known.isEmpty()) {
+                audit.record(by, "model.register", object, null, summary(after));
+            } else if (!Objects.equals(before.station(), after.station())
+                    || !Objects.equals(before.modelVersion(), after.modelVersion())) {
+                audit.record(by, "model.change", object, summary(before), summary(after));
+            }
             return after;
         });
         if (hb.isSilent()) {
@@ -153,6 +165,14 @@ public final class HeartbeatMonitor {
         alerts.find(hb.silentAlertId()).filter(r -> r.state().canMoveTo(AlertState.RESOLVED)).ifPresent(r ->
                 lifecycle.transition(r.id(), AlertState.RESOLVED, Principal.system(ACTOR), "heartbeats from " + hb.source() + " resumed"));
         db.write(() -> heartbeats.put(key, json.write(hb.cleared())));
+    }
+
+    private static Map<String, Object> summary(ModelHeartbeat hb) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("line", hb.line());
+        m.put("station", hb.station());
+        m.put("modelVersion", hb.modelVersion());
+        return m;
     }
 
     private Optional<ModelHeartbeat> find(String key) {

@@ -2,6 +2,11 @@ package dev.andon.rules.heartbeat;
 
 import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
+import dev.andon.core.audit.AuditQuery;
+import dev.andon.core.audit.AuditRecord;
+import dev.andon.core.audit.AuditTrail;
+import dev.andon.core.identity.Principal;
+import dev.andon.core.json.AndonJson;
 import dev.andon.core.error.InvalidInputException;
 import dev.andon.core.error.Problem;
 import dev.andon.rules.support.Alerts;
@@ -19,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class HeartbeatMonitorTest {
+    static final Principal GATEWAY = Principal.machine("gw-1", "model gateway", java.util.Set.of("alerts:write"), java.util.Set.of(), true);
     @TempDir
     Path dir;
     Rig rig;
@@ -37,7 +43,7 @@ class HeartbeatMonitorTest {
 
     @Test
     void modelThatStopsSendingHeartbeatsRaisesAModelSilentAlertWithTheFallbackProcedure() {
-        heartbeats.heartbeat("vibration-model", "L2", "press-3", "1.4.2");
+        heartbeats.heartbeat(GATEWAY, "vibration-model", "L2", "press-3", "1.4.2");
         rig.clock.advance(Duration.ofMinutes(9));
         assertThat(heartbeats.check()).isEmpty();
 
@@ -62,13 +68,13 @@ class HeartbeatMonitorTest {
 
     @Test
     void heartbeatAfterSilenceResolvesTheModelSilentAlert() {
-        heartbeats.heartbeat("vision-model", "L1", "3.0");
+        heartbeats.heartbeat(GATEWAY, "vision-model", "L1", null, "3.0");
         rig.clock.advance(Duration.ofMinutes(15));
         AlertRecord silent = heartbeats.check().get(0);
         assertThat(silent.alert().station()).as("a line-wide model is reported at the line's first station").isEqualTo("feeder-1");
 
         rig.clock.advance(Duration.ofMinutes(1));
-        ModelHeartbeat back = heartbeats.heartbeat("vision-model", "L1", "3.0");
+        ModelHeartbeat back = heartbeats.heartbeat(GATEWAY, "vision-model", "L1", null, "3.0");
 
         assertThat(back.isSilent()).isFalse();
         AlertRecord resolved = rig.alerts.get(silent.id());
@@ -78,7 +84,7 @@ class HeartbeatMonitorTest {
 
     @Test
     void lastSeenSurvivesARestartSoASilentModelIsStillNoticed() {
-        heartbeats.heartbeat("vibration-model", "L2", "press-3", "1.4.2");
+        heartbeats.heartbeat(GATEWAY, "vibration-model", "L2", "press-3", "1.4.2");
         rig.restart();
         rig.clock.advance(Duration.ofMinutes(20));
 
@@ -88,9 +94,27 @@ class HeartbeatMonitorTest {
     }
 
     @Test
+    void aModelsFirstHeartbeatAndAChangeOfItsVersionAreAuditedButRoutineBeatsAreNot() {
+        AuditTrail audit = new AuditTrail(rig.db, AndonJson.newMapper(), rig.clock);
+        long before = audit.count();
+
+        heartbeats.heartbeat(GATEWAY, "vibration-model", "L2", "press-3", "1.4.2");
+        rig.clock.advance(Duration.ofMinutes(1));
+        heartbeats.heartbeat(GATEWAY, "vibration-model", "L2", "press-3", "1.4.2");
+        heartbeats.heartbeat(GATEWAY, "vibration-model", "L2", "press-3", "1.5.0");
+
+        List<AuditRecord> records = audit.query(new AuditQuery(null, "model/L2/vibration-model", null, null, 10));
+        assertThat(audit.count()).isEqualTo(before + 2);
+        assertThat(records).extracting(AuditRecord::action).containsExactly("model.change", "model.register");
+        assertThat(records).allSatisfy(r -> assertThat(r.actor()).isEqualTo(GATEWAY.id()));
+        assertThat(records.get(0).before().get("modelVersion").asText()).isEqualTo("1.4.2");
+        assertThat(records.get(0).after().get("modelVersion").asText()).isEqualTo("1.5.0");
+    }
+
+    @Test
     void heartbeatForAnUnknownLineOrWithoutSourceIsRefused() {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> heartbeats.heartbeat(" ", "L7", "1.0"));
+                () -> heartbeats.heartbeat(GATEWAY, " ", "L7", null, "1.0"));
 
         assertThat(e.problems()).extracting(Problem::field).containsExactlyInAnyOrder("source", "line");
     }

@@ -112,13 +112,14 @@ public final class ChatRoutes {
         JsonNode body = RequestBodies.requireObject(bodies.json(ctx));
         String answerId = RequestBodies.requiredText(body, "answerId");
         String claimed = RequestBodies.text(body, "userId");
-        String userId = Principals.of(ctx).id();
+        Principal who = Principals.of(ctx);
+        String userId = who.id();
         if (claimed != null && !claimed.equals(userId)) {
             throw new ForbiddenException("you are signed in as " + userId + " and can only rate your own answers");
         }
         String rating = RequestBodies.requiredText(body, "rating");
         String comment = RequestBodies.text(body, "comment");
-        workers.run(() -> assistants.feedback().rate(answerId, userId, rating, comment))
+        workers.run(() -> assistants.feedback().rate(answerId, who, rating, comment))
                 .onSuccess(f -> responses.send(ctx, 201, f)).onFailure(ctx::fail);
     }
 

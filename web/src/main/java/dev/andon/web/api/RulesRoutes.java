@@ -94,7 +94,8 @@ public final class RulesRoutes {
             String line = RequestBodies.requiredText(body, "line");
             String station = RequestBodies.text(body, "station");
             String version = RequestBodies.text(body, "modelVersion");
-            respond(ctx, 200, () -> runbooks.heartbeats().heartbeat(source, line, station, version));
+            Principal who = Principals.of(ctx);
+            respond(ctx, 200, () -> runbooks.heartbeats().heartbeat(who, source, line, station, version));
         });
         router.get("/api/heartbeats").handler(ctx -> respond(ctx, 200, () -> Map.of(
                 "silentAfterSeconds", runbooks.heartbeats().silentAfter().toSeconds(),

@@ -155,7 +155,7 @@ public final class AndonApplication implements AutoCloseable {
         FirstStart.run(identities, plant, env.get("ANDON_ADMIN_PASSWORD"), sampleBundled, data, System.out);
         AlertStore alerts = new AlertStore(db, json);
         StationStatusStore stations = new StationStatusStore(db, json);
-        HandoverNoteStore notes = new HandoverNoteStore(db, json);
+        HandoverNoteStore notes = new HandoverNoteStore(db, json, policy, audit);
         SkillCatalog skillCatalog = SkillCatalog.of(plant);
         SkillsMatrix skills = new SkillsMatrix(db, json, plant, skillCatalog, policy, audit, clock);
         Coverage coverage = new Coverage(plant, skillCatalog, skills, Staffing.fromRoster(plant));
@@ -224,6 +224,10 @@ public final class AndonApplication implements AutoCloseable {
         stationReports.addListener(s -> events.publish(EventAddresses.STATION_STATUS, s));
         shift.publishTo(events);
         closeables.push(shift.draftAtShiftEnd(vertx, workers));
+        // Sessions past their end leave the store within a minute, each with its audit record.
+        long sessionSweep = vertx.setPeriodic(60_000, id -> workers.run(identities::expireSessions)
+                .onFailure(e -> LOG.warn("expiring browser sessions failed", e)));
+        closeables.push(() -> vertx.cancelTimer(sessionSweep));
 
         PublishingIntake intake = new PublishingIntake(runbooks.intake(), events);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
