@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static dev.andon.knowledge.Docs.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,9 +159,9 @@ class DocumentChangeCommitTest {
                 if (reached) {
                     real.commit(changeId, events);
                 }
-                copy(tmp.resolve("docs"), crash.resolve("docs"));
-                copy(tmp.resolve("index"), crash.resolve("index"));
-                copy(tmp.resolve("data"), crash.resolve("data"));
+                KnowledgeFixtures.copyTree(tmp.resolve("docs"), crash.resolve("docs"));
+                KnowledgeFixtures.copyTree(tmp.resolve("index"), crash.resolve("index"));
+                KnowledgeFixtures.copyTree(tmp.resolve("data"), crash.resolve("data"));
                 throw new IllegalStateException("killed at the commit point");
             }
 
@@ -196,20 +195,5 @@ class DocumentChangeCommitTest {
 
     private static AuditRecord latest(AuditTrail audit) {
         return audit.query(new AuditQuery(null, null, null, null, 10_000)).get(0);
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else if (!p.getFileName().toString().equals("write.lock")) {
-                    Files.copy(p, t);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

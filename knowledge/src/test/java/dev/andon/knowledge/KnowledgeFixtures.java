@@ -49,9 +49,14 @@ public final class KnowledgeFixtures {
     }
 
     public static Path copySample(Path target) {
-        try (Stream<Path> walk = Files.walk(SAMPLE_KNOWLEDGE)) {
+        return copyTree(SAMPLE_KNOWLEDGE, target);
+    }
+
+    /** Copies a folder with everything in it (as a crash would leave it, when taken at one moment). */
+    public static Path copyTree(Path source, Path target) {
+        try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = target.resolve(SAMPLE_KNOWLEDGE.relativize(p).toString());
+                Path t = target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
                 } else {
