@@ -130,8 +130,14 @@ final class DraftStore {
             writes.delete(folder.resolve("content"));
             writes.delete(folder.resolve("sidecar"));
             // An empty folder is left alone if anything else is in it; an undo makes it again when needed.
-            if (Files.isDirectory(folder) && Files.list(folder).findAny().isEmpty()) {
-                Files.deleteIfExists(folder);
+            if (Files.isDirectory(folder)) {
+                boolean empty;
+                try (Stream<Path> left = Files.list(folder)) {
+                    empty = left.findAny().isEmpty();
+                }
+                if (empty) {
+                    Files.deleteIfExists(folder);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the draft " + d.key(), e);
