@@ -27,7 +27,8 @@ import dev.andon.knowledge.ingest.PdfParser;
 import dev.andon.knowledge.ingest.ReadDocument;
 import dev.andon.knowledge.ingest.UploadName;
 import dev.andon.knowledge.watch.FolderSnapshot;
-import dev.andon.knowledge.watch.PollingWatcher;
+import dev.andon.core.schedule.BackgroundScheduler;
+import dev.andon.core.schedule.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +78,11 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     private final Path staging;
     /** What readers see: the catalogue as of the last commit. */
     private volatile DocumentCatalog published;
-    private volatile PollingWatcher watcher;
+    /** The node's one scheduler (or the knowledge base's own, closed with it) runs the folder scan and index refresh. */
+    private final Scheduler scheduler;
+    private final boolean ownScheduler;
+    private final Scheduler.Task refreshTask;
+    private volatile Scheduler.Task watcher;
     private volatile Instant lastScan;
     private volatile boolean closed;
     /** Files written by changes that committed just before a crash: the first scan indexes them without a new record. */
@@ -106,6 +112,9 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         this.searcher = new HybridSearcher(index, embedder, options.fusion());
         this.views = new DocumentViews(options.clock());
         this.published = catalog.snapshot();
+        this.ownScheduler = options.scheduler() == null;
+        this.scheduler = ownScheduler ? new BackgroundScheduler(1) : options.scheduler();
+        this.refreshTask = index.refreshOn(scheduler, options.refreshInterval());
     }
 
     /** Commits the index and publishes the matching catalogue to readers. Called under the write lock. */
@@ -237,7 +246,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         log.forgetAllBut(java.util.Set.of());
         TextEmbedder embedder = options.embedder() != null ? options.embedder() : new MiniLmEmbedder();
         KnowledgeIndex index = KnowledgeIndex.open(idx, new LanguageAnalyzers(), embedder.modelId(),
-                options.refreshInterval(), options.ramBufferMb());
+                options.ramBufferMb());
         KnowledgeBase kb = new KnowledgeBase(docs, idx, options, embedder, index, log);
         kb.recordedBeforeCrash = recovery.committedFiles();
         try {
@@ -245,7 +254,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
             kb.published = kb.catalog.snapshot();
             kb.scanNow();
         } catch (RuntimeException e) {
-            index.close();
+            kb.close();
             throw e;
         }
         LOG.info("knowledge base open: {} documents ({} versions) from {}, index {}", kb.published.currentVersions().size(),
@@ -256,7 +265,10 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     /** Follows the documents folder from now on: new/changed files are indexed, deleted ones removed. */
     public KnowledgeBase startWatching() {
         if (watcher == null && !closed) {
-            watcher = new PollingWatcher(this::scanQuietly, options.pollInterval());
+            // Polling with content hashes rather than WatchService: it behaves the same on every file system (network
+            // shares and container mounts drop inotify events) and a missed event can never leave the index stale.
+            Duration every = options.pollInterval().toMillis() < 50 ? Duration.ofMillis(50) : options.pollInterval();
+            watcher = scheduler.every("knowledge-folder-scan", every, every, this::scanQuietly);
         }
         return this;
     }
@@ -891,9 +903,13 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         if (closed) {
             return;
         }
-        PollingWatcher w = watcher;
+        Scheduler.Task w = watcher;
         if (w != null) {
-            w.close();
+            w.cancel();
+        }
+        refreshTask.cancel();
+        if (ownScheduler) {
+            scheduler.close();
         }
         writeLock.lock();
         try {

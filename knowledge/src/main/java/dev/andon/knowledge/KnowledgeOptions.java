@@ -5,13 +5,15 @@ import dev.andon.knowledge.index.FusionSettings;
 import dev.andon.knowledge.index.TextEmbedder;
 import dev.andon.knowledge.ingest.MetadataDefaults;
 import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.core.schedule.Scheduler;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
 /**
- * Limits and knobs of a knowledge base. {@code embedder} null means the in-process MiniLM model is loaded on open;
+ * Limits and knobs of a knowledge base. {@code embedder} null means the in-process MiniLM model is loaded on open,
+ * {@code scheduler} null that the knowledge base runs its background work on its own thread;
  * empty {@code knownRoles}/{@code knownLines}/{@code knownStations} switch off checking documents against the plant.
  */
 public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtractedChars, long maxPdfDecodedBytes,
@@ -20,7 +22,7 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
                                Set<String> knownStations, String defaultLanguage, Clock clock,
                                TextEmbedder embedder, double ramBufferMb, MetadataDefaults metadataDefaults,
                                PermissionPolicy permissions, long maxParseMillis, int maxImportEntries,
-                               long maxImportBytes) {
+                               long maxImportBytes, Scheduler scheduler) {
     public static final long DEFAULT_MAX_FILE_BYTES = 20L * 1024 * 1024;
     public static final long DEFAULT_MAX_PDF_DECODED_BYTES = 64L * 1024 * 1024;
     public static final long DEFAULT_MAX_PARSE_MILLIS = 5_000;
@@ -73,6 +75,7 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         b.maxPdfDecodedBytes = maxPdfDecodedBytes;
         b.maxChunkChars = maxChunkChars;
         b.pollInterval = pollInterval;
+        b.scheduler = scheduler;
         b.refreshInterval = refreshInterval;
         b.fusion = fusion;
         b.knownRoles = knownRoles;
@@ -111,6 +114,7 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         private long maxParseMillis = DEFAULT_MAX_PARSE_MILLIS;
         private int maxImportEntries = DEFAULT_MAX_IMPORT_ENTRIES;
         private long maxImportBytes = DEFAULT_MAX_IMPORT_BYTES;
+        private Scheduler scheduler;
 
         public Builder maxFileBytes(long v) { maxFileBytes = v; return this; }
         public Builder maxPdfPages(int v) { maxPdfPages = v; return this; }
@@ -135,6 +139,9 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         /** Total decompressed bytes one archive import may read. */
         public Builder maxImportBytes(long v) { maxImportBytes = v; return this; }
 
+        /** The node's one scheduler for the folder scan and index refresh; none: the knowledge base runs its own. */
+        public Builder scheduler(Scheduler v) { scheduler = v; return this; }
+
         /** Documents naming a role, line or station outside these sets are refused. */
         public Builder knownPlant(Set<String> roles, Set<String> lines, Set<String> stations) {
             knownRoles = roles;
@@ -148,7 +155,7 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
                     maxChunkChars, pollInterval, refreshInterval, fusion, knownRoles, knownLines, knownStations,
                     defaultLanguage, clock, embedder, ramBufferMb, metadataDefaults,
                     permissions != null ? permissions : PermissionPolicy.bundled(), maxParseMillis, maxImportEntries,
-                    maxImportBytes);
+                    maxImportBytes, scheduler);
         }
     }
 }

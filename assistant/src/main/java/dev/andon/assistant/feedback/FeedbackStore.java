@@ -8,9 +8,6 @@ import dev.andon.core.error.Problem;
 import dev.andon.core.audit.AuditTrail;
 import dev.andon.core.identity.Principal;
 import dev.andon.core.store.AndonDatabase;
-import org.mapdb.Atomic;
-import org.mapdb.BTreeMap;
-import org.mapdb.HTreeMap;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,10 +27,10 @@ public final class FeedbackStore {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditTrail audit;
-    private final HTreeMap<String, String> answers;
-    private final BTreeMap<Long, String> feedback;
-    private final HTreeMap<String, String> latest;
-    private final Atomic.Long ids;
+    private final Map<String, String> answers;
+    private final java.util.NavigableMap<Long, String> feedback;
+    private final Map<String, String> latest;
+    private final java.util.function.LongSupplier ids;
 
     public FeedbackStore(AndonDatabase db, ObjectMapper json, AuditTrail audit, Clock clock) {
         this.db = db;
@@ -43,7 +40,7 @@ public final class FeedbackStore {
         this.answers = db.jsonMap("chat-answers");
         this.feedback = db.orderedJsonMap("chat-feedback");
         this.latest = db.jsonMap("chat-feedback-latest");
-        this.ids = db.sequence("chat-feedback-ids");
+        this.ids = db.counter("chat-feedback-ids");
     }
 
     /** Keeps an answer so it can be rated; joins the caller's write when called inside one. */
@@ -88,7 +85,7 @@ public final class FeedbackStore {
         }
         String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
         return db.write(() -> {
-            long id = ids.incrementAndGet();
+            long id = ids.getAsLong();
             Feedback f = new Feedback(id, answerId, userId, r.get(), cleanComment, clock.instant(), answer);
             feedback.put(id, encode(f));
             latest.put(answerId, Long.toString(id));

@@ -250,6 +250,12 @@ public final class AndonDatabase implements AutoCloseable {
         }
     }
 
+    /** Hands out the next number of a named sequence each call (call inside the write that uses it). */
+    public java.util.function.LongSupplier counter(String name) {
+        Atomic.Long seq = sequence(name);
+        return seq::incrementAndGet;
+    }
+
     public Atomic.Long sequence(String name) {
         return write(() -> db.atomicLong(name).createOrOpen());
     }

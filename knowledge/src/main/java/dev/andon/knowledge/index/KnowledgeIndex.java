@@ -11,6 +11,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import dev.andon.core.schedule.Scheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -37,9 +38,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -83,13 +81,12 @@ public final class KnowledgeIndex implements Closeable {
     private final java.util.function.Supplier<IndexWriterConfig> configs;
     private final LanguageAnalyzers analyzers;
     private final String modelId;
-    private final ScheduledExecutorService refresher;
     private final ObjectMapper json = AndonJson.newMapper();
     private final boolean schemaMatched;
     private volatile boolean refreshPaused;
 
     private KnowledgeIndex(Directory directory, IndexWriter writer, java.util.function.Supplier<IndexWriterConfig> configs,
-                           LanguageAnalyzers analyzers, String modelId, Duration refreshInterval, boolean schemaMatched)
+                           LanguageAnalyzers analyzers, String modelId, boolean schemaMatched)
             throws IOException {
         this.directory = directory;
         this.writer = writer;
@@ -98,20 +95,13 @@ public final class KnowledgeIndex implements Closeable {
         this.modelId = modelId;
         this.schemaMatched = schemaMatched;
         this.searchers = new SearcherManager(writer, null);
-        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "knowledge-index-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-        long ms = Math.max(10, refreshInterval.toMillis());
-        refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
 
     /**
      * Opens (or creates) the index in {@code dir}. An index written by another schema or embedding model is emptied,
      * so the caller re-reads the documents into it ({@link #schemaMatched()} tells).
      */
-    public static KnowledgeIndex open(Path dir, LanguageAnalyzers analyzers, String modelId, Duration refreshInterval,
+    public static KnowledgeIndex open(Path dir, LanguageAnalyzers analyzers, String modelId,
                                       double ramBufferMb) {
         try {
             Files.createDirectories(dir);
@@ -131,7 +121,7 @@ public final class KnowledgeIndex implements Closeable {
                         dir, data.get("schema"), data.get("model"));
                 writer.deleteAll();
             }
-            return new KnowledgeIndex(directory, writer, configs, analyzers, modelId, refreshInterval, empty || matches);
+            return new KnowledgeIndex(directory, writer, configs, analyzers, modelId, empty || matches);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open knowledge index in " + dir, e);
         }
@@ -341,6 +331,12 @@ public final class KnowledgeIndex implements Closeable {
         refreshPaused = false;
     }
 
+    /** Makes recent writes visible to searches every {@code every}, on the node's one scheduler; cancel before close. */
+    public Scheduler.Task refreshOn(Scheduler scheduler, Duration every) {
+        Duration period = every.toMillis() < 10 ? Duration.ofMillis(10) : every;
+        return scheduler.every("knowledge-index-refresh", period, period, this::refreshQuietly);
+    }
+
     private void refreshQuietly() {
         if (refreshPaused) {
             return;
@@ -413,7 +409,6 @@ public final class KnowledgeIndex implements Closeable {
 
     @Override
     public void close() {
-        refresher.shutdownNow();
         try {
             searchers.close();
             writer.setLiveCommitData(Map.of("schema", SCHEMA, "model", modelId).entrySet());

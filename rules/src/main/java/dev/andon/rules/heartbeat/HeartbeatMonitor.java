@@ -15,7 +15,6 @@ import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.intake.AlertIntake;
 import dev.andon.core.intake.AlertLifecycle;
 import dev.andon.rules.JsonCodec;
-import org.mapdb.HTreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +51,7 @@ public final class HeartbeatMonitor {
     private final JsonCodec json;
     private final Clock clock;
     private final Duration silentAfter;
-    private final HTreeMap<String, String> heartbeats;
+    private final Map<String, String> heartbeats;
     private final AuditTrail audit;
 
     public HeartbeatMonitor(AndonDatabase db, Plant plant, AlertStore alerts, AlertIntake intake, AlertLifecycle lifecycle,

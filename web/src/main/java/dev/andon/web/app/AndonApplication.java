@@ -21,6 +21,7 @@ import dev.andon.core.plant.Role;
 import dev.andon.core.plant.Station;
 import dev.andon.core.plant.PlantLoader;
 import dev.andon.core.store.AlertStore;
+import dev.andon.core.schedule.BackgroundScheduler;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
 import dev.andon.knowledge.AuditedDocumentChanges;
@@ -145,6 +146,10 @@ public final class AndonApplication implements AutoCloseable {
         LOG.info("starting Andon for {} ({}), data in {}", plant.name(), plantFile, data);
 
         AndonDatabase db = push(closeables, AndonDatabase.open(data));
+        // The node's one scheduler for background work: escalation timers, model heartbeats, the documents folder
+        // scan, index refresh, handover drafts, session expiry. Closed here on a failed start, and first of all on
+        // a stop (pushed again at the end), so no task runs against an engine that is closing.
+        BackgroundScheduler scheduler = push(closeables, new BackgroundScheduler(2));
         AuditTrail audit = new AuditTrail(db, json, clock);
         PermissionPolicy policy = settings.get("permissionsFile")
                 .map(f -> PermissionPolicy.load(plant.baseDir().resolve(f)))
@@ -171,12 +176,13 @@ public final class AndonApplication implements AutoCloseable {
                 });
         // Hands-on runbooks ask the skills matrix who is qualified.
         Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null,
-                policy, audit, skills));
+                policy, audit, skills, scheduler));
         // One in-process MiniLM model serves both the knowledge index and the assistant's intent recognition.
         EmbeddingModel minilm = loadingModel.join();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
                 settings.path("knowledgeDir", "knowledge", plant.baseDir()), data.resolve("index"),
                 KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm)).permissions(policy)
+                        .scheduler(scheduler)
                         .knownPlant(ids(plant.roles(), Role::id), ids(plant.lines(), Line::id),
                                 plant.lines().stream().flatMap(l -> l.stations().stream()).map(Station::id)
                                         .collect(Collectors.toSet()))
@@ -223,11 +229,9 @@ public final class AndonApplication implements AutoCloseable {
         StationReports stationReports = new StationReports(db, plant, stations, policy, audit, clock);
         stationReports.addListener(s -> events.publish(EventAddresses.STATION_STATUS, s));
         shift.publishTo(events);
-        closeables.push(shift.draftAtShiftEnd(vertx, workers));
+        shift.draftAtShiftEnd(scheduler);
         // Sessions past their end leave the store within a minute, each with its audit record.
-        long sessionSweep = vertx.setPeriodic(60_000, id -> workers.run(identities::expireSessions)
-                .onFailure(e -> LOG.warn("expiring browser sessions failed", e)));
-        closeables.push(() -> vertx.cancelTimer(sessionSweep));
+        scheduler.every("session-expiry", Duration.ofMinutes(1), Duration.ofMinutes(1), identities::expireSessions);
 
         PublishingIntake intake = new PublishingIntake(runbooks.intake(), events);
         IncomingAlertReader reader = new IncomingAlertReader(plant, clock,
@@ -305,6 +309,7 @@ public final class AndonApplication implements AutoCloseable {
                 new ErrorResponder(responses));
         await(vertx.deployVerticle(http));
         LOG.info("Andon listening on port {}", http.actualPort());
+        closeables.push(scheduler);
         return new AndonApplication(closeables, plant, data, http.actualPort());
     }
 

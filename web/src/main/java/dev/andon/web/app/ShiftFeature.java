@@ -18,6 +18,7 @@ import dev.andon.core.production.ProductionEvents;
 import dev.andon.core.production.ProductionListener;
 import dev.andon.core.resolution.AlertResolutions;
 import dev.andon.core.shift.ShiftTeams;
+import dev.andon.core.schedule.Scheduler;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.core.store.StationStatusStore;
@@ -30,10 +31,7 @@ import dev.andon.web.http.EngineWorkers;
 import dev.andon.web.http.EventPublisher;
 import dev.andon.web.http.JsonResponses;
 import dev.andon.web.http.RequestBodies;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +44,6 @@ import java.util.function.Consumer;
  * built in one place so the composition root only wires them in.
  */
 public final class ShiftFeature {
-    private static final Logger LOG = LoggerFactory.getLogger(ShiftFeature.class);
 
     public final Plant plant;
     public final ShiftTeams teams;
@@ -115,10 +112,9 @@ public final class ShiftFeature {
                 new ResolutionRoutes(resolutions, alerts, policy, workers, responses)::mount);
     }
 
-    /** Drafts the report of each shift that ended, checked every minute on the worker pool; the returned handle stops it. */
-    public AutoCloseable draftAtShiftEnd(Vertx vertx, EngineWorkers workers) {
-        long timer = vertx.setPeriodic(1_000, draftEveryMs, id -> workers.run(() -> handovers.draftEnded(clock.instant()))
-                .onFailure(e -> LOG.warn("drafting handover reports failed", e)));
-        return () -> vertx.cancelTimer(timer);
+    /** Drafts the report of each shift that ended, checked every {@code draftEveryMs} on the node's scheduler. */
+    public Scheduler.Task draftAtShiftEnd(Scheduler scheduler) {
+        return scheduler.every("handover-drafts", Duration.ofSeconds(1), Duration.ofMillis(draftEveryMs),
+                () -> handovers.draftEnded(clock.instant()));
     }
 }
