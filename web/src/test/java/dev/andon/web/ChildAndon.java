@@ -34,16 +34,26 @@ final class ChildAndon {
 
     /** Starts the service on a free port and waits until it serves. */
     static ChildAndon start(Path data, HttpClient client) throws IOException {
+        return start(data, client, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #start(Path, HttpClient)}, with the service's clock {@code ahead} of real time ({@link ClockAheadMain}):
+     * a restart after a long outage, for what fell due while the service was down.
+     */
+    static ChildAndon start(Path data, HttpClient client, Duration ahead) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.andon.web.Main")
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                ahead.isZero() ? "dev.andon.web.Main" : ClockAheadMain.class.getName())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("child.log").toFile()));
         pb.environment().put("ANDON_HTTP_PORT", Integer.toString(port));
         pb.environment().put("ANDON_DATA_DIR", data.toString());
         pb.environment().put("ANDON_ADMIN_PASSWORD", RunningAndon.ADMIN_PASSWORD);
+        pb.environment().put(ClockAheadMain.AHEAD_SECONDS, Long.toString(ahead.toSeconds()));
         ChildAndon child = new ChildAndon(pb.start(), "http://127.0.0.1:" + port, data);
         try {
             // each probe has its own timeout: one exchange stuck while the server comes up must not use the whole wait
