@@ -178,7 +178,7 @@ public final class KnowledgeAnswerer {
             return;
         }
         String text = s.text().strip();
-        String passage = Passage.answering(text, terms, question, PASSAGE_UNITS, PASSAGE_CHARS);
+        String passage = Passage.answering(text, topic(s), terms, question, PASSAGE_UNITS, PASSAGE_CHARS);
         if (passage.isEmpty()) {
             passage = SourceQuotes.excerpt(text, PASSAGE_CHARS);
         }
@@ -197,12 +197,16 @@ public final class KnowledgeAnswerer {
             quote(d, s, terms);
             return;
         }
-        String passage = Passage.answering(s.text(), terms, question, 2, 300);
+        String passage = Passage.answering(s.text(), topic(s), terms, question, 2, 300);
         if (passage.isEmpty()) {
             passage = SourceQuotes.excerpt(s.text(), 300);
         }
         d.line("- " + citationLine(s) + ": «" + passage + "»");
         d.cite(quotes.cite(s, passage));
+    }
+
+    private static String topic(Section s) {
+        return s.title() + "\n" + s.heading();
     }
 
     /**
