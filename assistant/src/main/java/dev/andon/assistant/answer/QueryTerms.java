@@ -129,6 +129,9 @@ public final class QueryTerms {
         String s = t;
         for (String suffix : List.of("ings", "ing", "ions", "ion", "ies", "es", "ed", "s")) {
             if (s.length() > suffix.length() + 3 && s.endsWith(suffix)) {
+                if (suffix.equals("es") && !s.matches(".*(s|x|z|ch|sh)es")) {
+                    continue; // "brakes", "plates": the e belongs to the word ("brake"), only the s goes
+                }
                 s = s.substring(0, s.length() - suffix.length());
                 break;
             }

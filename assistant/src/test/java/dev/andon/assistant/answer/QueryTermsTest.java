@@ -27,6 +27,12 @@ class QueryTermsTest {
     }
 
     @Test
+    void aPluralKeepsTheEOfItsWord() {
+        assertThat(QueryTerms.matched(List.of("brake"), "Press brakes are excluded")).isEqualTo(1);
+        assertThat(QueryTerms.matched(List.of("switch"), "both foot switches")).isEqualTo(1);
+    }
+
+    @Test
     void whatAnApostropheLeavesIsNotAWord() {
         assertThat(QueryTerms.of("tallest ladder we're allowed, you'll say", List.of())).containsExactly("tallest", "ladder", "allowed");
     }
