@@ -65,8 +65,10 @@ public final class KnowledgeAnswerer {
     }
 
     /**
-     * Coverage from retrieval evidence ({@link CoverageDecision}): the best hit must clear the threshold; further
-     * sections join when they clear it too and are nearly as strong, so an answer does not pad itself with neighbours.
+     * Coverage from retrieval evidence ({@link CoverageDecision}): the best hit must clear the threshold — or, when it
+     * does not, one of the next hits must clear the stricter {@link CoverageDecision#coversFromBelow} bar and then
+     * leads; further sections join when they clear the threshold too and are nearly as strong, so an answer does not
+     * pad itself with neighbours.
      */
     public List<Covered> covering(String question, String role, String line, String station,
                                   Collection<String> scopeWords, int max) {
@@ -78,6 +80,7 @@ public final class KnowledgeAnswerer {
         double background = CoverageDecision.background(hits);
         List<Covered> out = new ArrayList<>();
         double top = Double.NaN;
+        int weak = 0;
         for (SearchHit h : hits) {
             if (out.size() >= max) {
                 break;
@@ -92,7 +95,10 @@ public final class KnowledgeAnswerer {
             }
             double score = CoverageDecision.score(h, terms, section.title() + "\n" + section.heading() + "\n" + section.text(), background);
             if (Double.isNaN(top)) {
-                if (!coverage.covers(score)) {
+                if (!(weak == 0 ? coverage.covers(score) : coverage.coversFromBelow(score))) {
+                    if (++weak < CoverageDecision.LEAD_CANDIDATES) {
+                        continue; // the fused first can be a BM25-only match: a strong hit just below it may cover
+                    }
                     return List.of(); // the best evidence is too weak: nothing approved covers this
                 }
                 top = score;
