@@ -29,6 +29,16 @@ public final class CoverageDecision {
     static final double STAND_OUT_WEIGHT = 1.0;
     /** The hit whose cosine stands for "any section of this corpus": the 10th best (0 when there are fewer). */
     static final int BACKGROUND_RANK = 10;
+    /**
+     * How many of the first hits may lead an answer. The fusion can rank first a section that only BM25 found (a
+     * German question matching an English section's words) above the section the vectors are sure of.
+     */
+    public static final int LEAD_CANDIDATES = 3;
+    /**
+     * The bar for a hit below the fused first to lead instead: chosen on dev as the middle of the range (0.70–0.95)
+     * that answered a wrongly refused question and let no uncovered one through; 0.65 let one through.
+     */
+    public static final double FROM_BELOW_THRESHOLD = 0.85;
     /** How many hits a search must return for {@link #background} to be read. */
     public static final int SEARCH_DEPTH = 20;
 
@@ -65,5 +75,10 @@ public final class CoverageDecision {
 
     public boolean covers(double score) {
         return score >= threshold;
+    }
+
+    /** Whether a hit the fusion ranked below a too-weak first hit covers the question on its own evidence. */
+    public boolean coversFromBelow(double score) {
+        return score >= Math.max(threshold, FROM_BELOW_THRESHOLD);
     }
 }

@@ -17,6 +17,20 @@ import java.util.regex.Pattern;
 public final class Passage {
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[./]\\d+)?");
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)]|\\([a-z0-9ivx]+\\))\\s+.*");
+    /** A unit that ends by introducing what follows. */
+    private static final Pattern LEAD_IN = Pattern.compile("[-:\u2013\u2014]\\s*$");
+    /** Questions that ask for an amount, a size or a limit rather than for what to do. */
+    private static final Pattern ASKS_AMOUNT = Pattern.compile(
+            "\\bhow (many|much|far|long|often|big|high|tall|wide|thick|heavy|close|deep|hot|low|fast|small)\\b"
+                    + "|\\b(tallest|highest|longest|biggest|widest|largest|smallest|shortest|lowest|max|maximum|min|minimum|"
+                    + "limit|distance|height|width|length|spacing|clearance|gap|overlap)\\b");
+    /** A figure as regulations and SOPs write it: digits or a spelled-out fraction or number. */
+    private static final Pattern MEASURE = Pattern.compile(
+            "\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|quarter)(-\\w+)?\\b", Pattern.CASE_INSENSITIVE);
+    /** A long list item (a regulation paragraph) is quoted by its sentences, not whole. */
+    private static final int LONG_ITEM = 240;
+    private static final double TOPIC_WEIGHT = 0.5;
+    private static final double AMOUNT_BONUS = 0.5;
 
     /** One quotable unit of a section, as written. */
     private record Unit(int index, String text, boolean tableRow, int header) {
@@ -30,14 +44,32 @@ public final class Passage {
      * joined in reading order; a table row brings its header. Empty when no unit shares anything with the question.
      */
     public static String answering(String text, List<String> terms, String question, int maxUnits, int maxChars) {
+        return answering(text, "", terms, question, maxUnits, maxChars);
+    }
+
+    /**
+     * As {@link #answering(String, List, String, int, int)}, for a section about {@code topic} (its title and
+     * heading): the question's words that name the topic ("ladder" in "Portable metal ladders") found the section but
+     * do not tell its sentences apart, so they count half; the other words choose the passage.
+     */
+    public static String answering(String text, String topic, List<String> terms, String question, int maxUnits, int maxChars) {
         List<Unit> units = units(text);
         Set<String> numbers = numbers(question);
+        Set<String> topical = new java.util.HashSet<>(QueryTerms.matchedTerms(terms, topic));
+        boolean asksAmount = ASKS_AMOUNT.matcher(question.toLowerCase(Locale.ROOT)).find();
         List<double[]> scored = new ArrayList<>();
         for (Unit u : units) {
             if (u.tableRow() && isSeparator(u.text())) {
                 continue;
             }
-            double s = QueryTerms.matched(terms, u.text()) + 1.5 * numbers.stream().filter(n -> numbers(u.text()).contains(n)).count();
+            double words = 0;
+            for (String t : QueryTerms.matchedTerms(terms, u.text())) {
+                words += topical.contains(t) ? TOPIC_WEIGHT : 1;
+            }
+            double s = words + 1.5 * numbers.stream().filter(n -> numbers(u.text()).contains(n)).count();
+            if (s > 0 && asksAmount && MEASURE.matcher(u.text()).find()) {
+                s += AMOUNT_BONUS; // "how far", "tallest": the sentence that gives a figure answers it
+            }
             if (s > 0) {
                 scored.add(new double[]{u.index(), s});
             }
@@ -67,6 +99,7 @@ public final class Passage {
                 }
             }
         }
+        chars += leadInsCompleted(units, chosen, maxChars - chars);
         StringBuilder sb = new StringBuilder();
         int previous = -2;
         for (int i : chosen) {
@@ -79,6 +112,29 @@ public final class Passage {
             previous = i;
         }
         return sb.toString();
+    }
+
+    /**
+     * A chosen sentence that leads into what follows ("… in the passenger compartment -", "three types:") says nothing
+     * without it: the units after it join, within {@code room} characters (at least the first one). Returns the
+     * characters added.
+     */
+    private static int leadInsCompleted(List<Unit> units, TreeSet<Integer> chosen, int room) {
+        int added = 0;
+        for (int i : List.copyOf(chosen)) {
+            if (!LEAD_IN.matcher(units.get(i).text()).find()) {
+                continue;
+            }
+            for (int j = i + 1; j < units.size() && !chosen.contains(j); j++) {
+                int len = units.get(j).text().length();
+                if (j > i + 1 && added + len > room) {
+                    break;
+                }
+                chosen.add(j);
+                added += len;
+            }
+        }
+        return added;
     }
 
     /** Paragraph sentences, list items and table rows, in order; table rows know where their header starts. */
@@ -94,22 +150,30 @@ public final class Passage {
                 }
             } else if (java.util.Arrays.stream(lines).allMatch(l -> LIST_ITEM.matcher(l).matches() || l.startsWith("  "))) {
                 for (String l : lines) {
-                    out.add(new Unit(out.size(), l, false, -1));
-                }
-            } else {
-                BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
-                String b = block.strip();
-                it.setText(b);
-                int start = it.first();
-                for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-                    String sentence = b.substring(start, end).strip();
-                    if (!sentence.isEmpty()) {
-                        out.add(new Unit(out.size(), sentence, false, -1));
+                    if (l.length() > LONG_ITEM) {
+                        sentences(l, out);
+                    } else {
+                        out.add(new Unit(out.size(), l, false, -1));
                     }
                 }
+            } else {
+                sentences(block, out);
             }
         }
         return out;
+    }
+
+    private static void sentences(String block, List<Unit> out) {
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+        String b = block.strip();
+        it.setText(b);
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            String sentence = b.substring(start, end).strip();
+            if (!sentence.isEmpty()) {
+                out.add(new Unit(out.size(), sentence, false, -1));
+            }
+        }
     }
 
     private static boolean isSeparator(String row) {

@@ -32,6 +32,8 @@ public final class QueryTerms {
             "alarm", "alarms", "help", "next", "see", "seeing", "saying", "going", "happened",
             // asking words: "how many", "how often", "how far" ask about an amount, they are not its topic
             "many", "much", "often", "long", "far",
+            // what is left of "we're", "you'll", "I've" once the apostrophe splits the word
+            "re", "ll", "ve",
             "il", "lo", "la", "le", "gli", "un", "una", "di", "da", "del", "della", "con", "su", "che",
             "come", "cosa", "quale", "quando", "dove", "si", "non", "sono", "devo", "posso", "fare");
 
@@ -76,17 +78,22 @@ public final class QueryTerms {
     }
 
     public static int matched(List<String> terms, String text) {
+        return matchedTerms(terms, text).size();
+    }
+
+    /** The {@code terms} that occur in {@code text}, as {@link #matched} counts them. */
+    public static List<String> matchedTerms(List<String> terms, String text) {
         Set<String> stems = new LinkedHashSet<>();
         for (String t : tokens(text)) {
             stems.add(stem(t));
         }
-        int hits = 0;
+        List<String> out = new ArrayList<>();
         for (String term : terms) {
             if (contains(stems, stem(term)) || SYNONYMS.getOrDefault(term, List.of()).stream().anyMatch(x -> contains(stems, stem(x)))) {
-                hits++;
+                out.add(term);
             }
         }
-        return hits;
+        return out;
     }
 
     /** Shop-floor abbreviations and the words documents spell them out with. */
@@ -109,7 +116,8 @@ public final class QueryTerms {
         if (s.length() >= 5) {
             String prefix = s.substring(0, 5);
             for (String x : stems) {
-                if (x.length() >= 5 && x.startsWith(prefix)) {
+                // same word, other ending ("vibrat…"); or a compound ending in it ("stepladder" for "ladder")
+                if (x.length() >= 5 && x.startsWith(prefix) || x.length() > s.length() + 2 && x.endsWith(s)) {
                     return true;
                 }
             }
@@ -121,6 +129,9 @@ public final class QueryTerms {
         String s = t;
         for (String suffix : List.of("ings", "ing", "ions", "ion", "ies", "es", "ed", "s")) {
             if (s.length() > suffix.length() + 3 && s.endsWith(suffix)) {
+                if (suffix.equals("es") && !s.matches(".*(s|x|z|ch|sh)es")) {
+                    continue; // "brakes", "plates": the e belongs to the word ("brake"), only the s goes
+                }
                 s = s.substring(0, s.length() - suffix.length());
                 break;
             }

@@ -20,7 +20,9 @@ public final class IntentRecognizer {
     private static final Pattern ACK_VERB = Pattern.compile(
             "\\b(ack|acknowledge|acknowledging|i'?ll take|i will take|take ownership|prendo in carico)\\b|\\bmark\\b.*\\backnowledged\\b");
     private static final Pattern HOW_QUESTION = Pattern.compile(
-            "^(how|what|why|when|who|where)\\b.*\\b(do|does|can|should|is|are)\\b|^(how|what does|why)\\b");
+            "^(how|what|why|when|who|where)\\b.*\\b(do|does|can|should|is|are)\\b|^(how|what does|why)\\b"
+                    // "as team leader, how do I acknowledge…" asks how, wherever the question starts
+                    + "|\\bhow (do|can|should|would) (i|we|you)\\b|\\bhow to\\b");
     private static final Pattern NOTE = Pattern.compile(
             "\\b(handover note|hand-over note|hand over note|note for (the )?next shift|tell the next shift|"
                     + "add (a )?note|log (a )?note|leave (a )?note|nota di consegna)\\b");
@@ -30,8 +32,13 @@ public final class IntentRecognizer {
     private static final Pattern HANDED_OVER = Pattern.compile(
             "\\b(handed over|handed to me|handover (for|to) me|my handover|what did i (get|receive) from the (last|previous) shift)\\b");
     private static final Pattern ONBOARD = Pattern.compile(
-            "\\b(onboard|onboarding|reading (path|list|plan)|training (path|plan)|new (starter|hire|joiner|colleague)|"
+            "\\b(onboard|onboarding|reading (path|list|plan)|training (path|plan)|"
                     + "i'?m new|i am new|what should i read|where do i start|get started as)\\b");
+    /**
+     * "A new starter" is someone to onboard only when the message is about reading or learning, or the asker is the
+     * new one; "how do I put a new starter on the rota" is not a request for a reading path.
+     */
+    private static final Pattern NEW_PERSON = Pattern.compile("\\bnew (starter|hire|joiner|colleague)s?\\b");
     private static final Pattern STATUS = Pattern.compile(
             "\\b(status|overview|what'?s (open|going on|happening|up)|what is (open|going on|happening)|open alerts|"
                     + "which stations|running|stopped|is .* down|how is (line|l\\d)|stato)\\b");
@@ -51,7 +58,12 @@ public final class IntentRecognizer {
                     + "|\\bwho\\b.*\\b(can do|can run|can operate|is qualified|are qualified|qualified (for|on|to))\\b"
                     + "|\\bwho\\b.*\\b(lock[- ]?out|loto)\\b");
     private static final Pattern READING = Pattern.compile(
-            "\\b(read|reading|learn|train|training|new|start|started|onboard\\w*|documents?)\\b");
+            "\\b(read|reading|learn|learning|train|training|start|started|onboard\\w*|documents?)\\b"
+                    + "|\\b(i'?m|i am)( a)? new\\b");
+    /** What a shift summary reports: without one of these, "my shift" alone ("swap my shift") asks for no summary. */
+    private static final Pattern SHIFT_EVENTS = Pattern.compile(
+            "\\b(alerts?|alarms?|stops?|stopped|stoppages?|down|downtime|oee|happen\\w*|went|go(ing)?|handover|hand-over|"
+                    + "open|closed|resolved|raised|incidents?|problems?|issues?|output|produced)\\b");
     private static final Pattern HELP = Pattern.compile(
             "^(hi|hello|hey|ciao|help|help me|what can you do|who are you|hi there|good (morning|afternoon|evening))[\\s!?.]*$");
     private static final Pattern CONTINUATION = Pattern.compile(
@@ -99,7 +111,7 @@ public final class IntentRecognizer {
         if (ON_SHIFT.matcher(text).find() && m.alertId() == null) {
             return new Recognition(Intent.ON_SHIFT, false, "pattern", 1);
         }
-        if (ONBOARD.matcher(text).find()) {
+        if (ONBOARD.matcher(text).find() || NEW_PERSON.matcher(text).find() && READING.matcher(text).find()) {
             return new Recognition(Intent.ONBOARDING, false, "pattern", 1);
         }
         if (SUMMARY_VERB.matcher(text).find() && SHIFT_WORD.matcher(text).find() || HANDED_OVER.matcher(text).find()) {
@@ -157,8 +169,10 @@ public final class IntentRecognizer {
         if (best == Intent.ONBOARDING && !READING.matcher(text).find()) {
             best = Intent.KNOWLEDGE;
         }
-        // a summary is asked for in so many words; "at the start of shift" or "8 hr shift" is a question for the documents
-        if (best == Intent.SHIFT_SUMMARY && !SUMMARY_VERB.matcher(text).find() && !THIS_SHIFT.matcher(text).find()) {
+        // a summary is asked for in so many words, or as what happened on this shift; "at the start of shift", "8 hr
+        // shift" or "swap my shift" is a question for the documents
+        if (best == Intent.SHIFT_SUMMARY && !SUMMARY_VERB.matcher(text).find()
+                && !(THIS_SHIFT.matcher(text).find() && SHIFT_EVENTS.matcher(text).find())) {
             best = Intent.KNOWLEDGE;
         }
         // line status is about the plant's own lines: without a line or station named, or a status word, a general

@@ -46,4 +46,40 @@ class PassageTest {
     void nothingSharedMeansNoPassage() {
         assertThat(Passage.answering(NOISE, List.of("forklift"), "forklift", 3, 700)).isEmpty();
     }
+
+    @Test
+    void wordsNamingTheSectionsTopicDoNotChooseTheSentence() {
+        String text = "The ladder shall be made of metal of sufficient strength and protected against corrosion.\n\n"
+                + "(v) Rungs shall be knurled or coated with skid-resistant material to minimise slipping.";
+        String q = "rungs on my metal ladder are slippy";
+        String p = Passage.answering(text, "Portable metal ladders\n(1) General", QueryTerms.of(q, List.of()), q, 1, 300);
+        assertThat(p).isEqualTo("(v) Rungs shall be knurled or coated with skid-resistant material to minimise slipping.");
+    }
+
+    @Test
+    void aSentenceLeadingIntoAListBringsTheList() {
+        String text = "(b) At least one hand extinguisher shall be located in the passenger cabin -\n\n"
+                + "(1) Of each aircraft carrying more than 6 passengers; and\n\n(2) Of each commuter aircraft.";
+        String q = "do I need an extinguisher in the cabin with 8 seats";
+        String p = Passage.answering(text, "Fire extinguishers\n(b)", QueryTerms.of(q, List.of()), q, 1, 300);
+        assertThat(p).contains("passenger cabin -").contains("more than 6 passengers").contains("commuter aircraft");
+    }
+
+    @Test
+    void aQuestionForAnAmountGetsTheSentenceWithTheFigure() {
+        String text = "Stepladders shall be kept in good repair. Stepladders longer than 20 feet shall not be supplied.";
+        String q = "what is the tallest stepladder we can buy";
+        String p = Passage.answering(text, "Wood ladders\n(c) Construction", QueryTerms.of(q, List.of()), q, 1, 300);
+        assertThat(p).isEqualTo("Stepladders longer than 20 feet shall not be supplied.");
+    }
+
+    @Test
+    void aLongParagraphIsQuotedBySentence() {
+        String text = "(a) *General.* These rules apply to every portable ladder used in the plant, whatever its material, "
+                + "length or maker, and to every person who uses one at work or on a site. The employer keeps a record of "
+                + "each ladder and its inspections. Ladders with cracked rails shall be tagged out and removed from service at once.";
+        String q = "cracked rail on a ladder, can I still use it";
+        String p = Passage.answering(text, "Ladders", QueryTerms.of(q, List.of()), q, 1, 300);
+        assertThat(p).isEqualTo("Ladders with cracked rails shall be tagged out and removed from service at once.");
+    }
 }

@@ -19,4 +19,21 @@ class QueryTermsTest {
         assertThat(QueryTerms.matched(terms, "Daily calibration check: mark the alert as false alarm")).isEqualTo(1);
         assertThat(QueryTerms.matched(List.of("vibrating", "clamps"), "abnormal vibration; check the die clamp")).isEqualTo(2);
     }
+
+    @Test
+    void aCompoundWordContainsItsLastWord() {
+        assertThat(QueryTerms.matched(List.of("ladder"), "Stepladders longer than 20 feet shall not be supplied.")).isEqualTo(1);
+        assertThat(QueryTerms.matched(List.of("guard"), "a safeguard on the belt")).isEqualTo(1);
+    }
+
+    @Test
+    void aPluralKeepsTheEOfItsWord() {
+        assertThat(QueryTerms.matched(List.of("brake"), "Press brakes are excluded")).isEqualTo(1);
+        assertThat(QueryTerms.matched(List.of("switch"), "both foot switches")).isEqualTo(1);
+    }
+
+    @Test
+    void whatAnApostropheLeavesIsNotAWord() {
+        assertThat(QueryTerms.of("tallest ladder we're allowed, you'll say", List.of())).containsExactly("tallest", "ladder", "allowed");
+    }
 }

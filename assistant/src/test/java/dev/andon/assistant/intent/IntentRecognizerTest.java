@@ -98,6 +98,17 @@ class IntentRecognizerTest {
         assertThat(fresh.followUp()).isFalse();
     }
 
+    /** Asking for plant data in other words still reaches that data. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "I am a new starter on the stamping line|ONBOARDING",
+            "what should a new joiner on L2 read first|ONBOARDING",
+            "which alerts were raised on my shift|SHIFT_SUMMARY",
+            "acknowledge alert 42, I'm on it|ACKNOWLEDGE"})
+    void plantDataAskedForInOtherWords(String message, Intent expected) {
+        assertThat(recognise(withEmbeddings, message)).as(message).isEqualTo(expected);
+    }
+
     /** General shop questions go to the documents: never "Which line?", a shift summary or a reading list. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -108,7 +119,10 @@ class IntentRecognizerTest {
             "who checks that every closed alert got feedback",
             "can the handover note be edited after the next shift accepted it?",
             "somebody kicked the foot switch by accident and the press cycled",
-            "can I wear a ring when running the lathe"})
+            "can I wear a ring when running the lathe",
+            "how do we add a new hire to the weekend rota",
+            "can I trade my shift with a colleague next week",
+            "as team leader, how do I acknowledge an alert for my crew"})
     void generalShopQuestionsAreKnowledgeQuestions(String message) {
         Intent intent = withEmbeddings.recognize(message, extractor.extract(message, null), null, false).intent();
         assertThat(intent).as(message).isIn(Intent.KNOWLEDGE, Intent.ALERT_HELP);
