@@ -20,7 +20,21 @@ public final class DecisionInputsStore {
 
     /** Joins the caller's write when called inside one. */
     public void save(String alertId, DecisionInputs in) {
-        db.write(() -> inputs.put(alertId, json.write(in)));
+        save(alertId, encode(in));
+    }
+
+    /** The stored form of {@code in}, for {@link #save(String, Encoded)} later (intake encodes ahead of its write). */
+    public Encoded encode(DecisionInputs in) {
+        return new Encoded(json.write(in));
+    }
+
+    /** Joins the caller's write when called inside one. */
+    public void save(String alertId, Encoded in) {
+        db.write(() -> inputs.put(alertId, in.text()));
+    }
+
+    /** Decision inputs in their stored form. */
+    public record Encoded(String text) {
     }
 
     public Optional<DecisionInputs> find(String alertId) {

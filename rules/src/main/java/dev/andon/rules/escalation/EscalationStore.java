@@ -47,6 +47,42 @@ public final class EscalationStore {
         });
     }
 
+    /**
+     * The pending steps of an alert that was just decided, encoded for {@link #scheduleNew} (intake prepares them
+     * while the batch before is being committed). Such an alert has no outcomes yet — an outcome is written only for a
+     * committed alert, and ids are never handed out again — so the outcome lookup {@link #schedule} makes per step is
+     * not needed.
+     */
+    public NewSteps prepareNew(AlertRecord rec, Instant base) {
+        if (rec.decision() == null || rec.decision().escalation().isEmpty()) {
+            return NewSteps.NONE;
+        }
+        List<String[]> entries = new ArrayList<>();
+        for (EscalationStep s : rec.decision().escalation()) {
+            PendingEscalation p = new PendingEscalation(rec.id(), s.level(), base.plus(s.after()), s.trigger(),
+                    s.toRole(), s.toPerson(), s.reason());
+            entries.add(new String[] {p.key(), json.write(p)});
+        }
+        return new NewSteps(List.copyOf(entries));
+    }
+
+    /** Schedules steps from {@link #prepareNew}; joins the caller's write. */
+    public void scheduleNew(NewSteps steps) {
+        if (steps.entries().isEmpty()) {
+            return;
+        }
+        db.write(() -> {
+            for (String[] e : steps.entries()) {
+                pending.put(e[0], e[1]);
+            }
+        });
+    }
+
+    /** A new alert's pending steps in their stored form (key, JSON). */
+    public record NewSteps(List<String[]> entries) {
+        static final NewSteps NONE = new NewSteps(List.of());
+    }
+
     /** Due at or before {@code now}, earliest first. */
     public List<PendingEscalation> due(Instant now) {
         String upTo = String.format("%020d|\uffff", now.toEpochMilli());
