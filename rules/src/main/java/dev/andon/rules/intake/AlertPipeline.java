@@ -105,6 +105,13 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
     private List<Planned> open = new ArrayList<>();
     private long openSeq = 1;
     /**
+     * The decider is working through alerts it took from the queue together; the committer waits for the end of that
+     * chunk before taking a batch (they arrived before it was ready, and a forced write costs far more than deciding
+     * them), so batches are as large as when one thread did both.
+     */
+    private boolean midChunk;
+    private long chunksDone;
+    /**
      * Storm incidents opened or joined by batches decided but not yet committed, by line: the next batch joins them
      * instead of opening another. Once the batch that set an entry is committed, the incident store answers.
      */
@@ -215,8 +222,13 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
                 }
                 arrived.add(first);
                 queue.drainTo(arrived, MAX_BATCH - 1);
-                for (Pending p : arrived) {
-                    decideOne(p);
+                chunk(true);
+                try {
+                    for (Pending p : arrived) {
+                        decideOne(p);
+                    }
+                } finally {
+                    chunk(false);
                 }
                 arrived.clear();
             }
@@ -238,6 +250,19 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         }
     }
 
+    private void chunk(boolean starts) {
+        deciding.lock();
+        try {
+            midChunk = starts;
+            if (!starts) {
+                chunksDone++;
+                decidedSome.signalAll();
+            }
+        } finally {
+            deciding.unlock();
+        }
+    }
+
     /** Decides one alert into the open batch (waiting while that is full); one that fails is refused alone. */
     private void decideOne(Pending p) throws InterruptedException {
         deciding.lock();
@@ -250,7 +275,9 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
             } catch (RuntimeException | Error e) {
                 refuse(p, e);
             }
-            decidedSome.signal();
+            if (open.size() == 1 || open.size() >= MAX_BATCH) {
+                decidedSome.signal(); // the committer waits for a first alert, or for the end of the chunk
+            }
         } finally {
             deciding.unlock();
         }
@@ -267,6 +294,10 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
                 }
                 if (open.isEmpty()) {
                     return; // the decider stopped and everything it decided is written
+                }
+                long chunk = chunksDone;
+                while (midChunk && chunksDone == chunk && open.size() < MAX_BATCH && !deciderDone) {
+                    decidedSome.await(100, TimeUnit.MILLISECONDS);
                 }
                 plans = open;
                 seq = openSeq++;
