@@ -2,7 +2,6 @@ package dev.andon.rules.decision;
 
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.rules.JsonCodec;
-import org.mapdb.HTreeMap;
 
 import java.util.Optional;
 
@@ -10,12 +9,12 @@ import java.util.Optional;
 public final class DecisionInputsStore {
     private final AndonDatabase db;
     private final JsonCodec json;
-    private final HTreeMap<String, String> inputs;
+    private final java.util.Map<String, String> inputs;
 
     public DecisionInputsStore(AndonDatabase db, JsonCodec json) {
         this.db = db;
         this.json = json;
-        this.inputs = db.jsonMap("rules-decision-inputs");
+        this.inputs = db.stringMap("rules-decision-inputs");
     }
 
     /** Joins the caller's write when called inside one. */

@@ -4,8 +4,6 @@ import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.EscalationStep;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.rules.JsonCodec;
-import org.mapdb.BTreeMap;
-import org.mapdb.HTreeMap;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,14 +19,15 @@ import java.util.function.Predicate;
 public final class EscalationStore {
     private final AndonDatabase db;
     private final JsonCodec json;
-    private final BTreeMap<String, String> pending;
-    private final HTreeMap<String, String> outcomes;
+    private final java.util.NavigableMap<String, String> pending;
+    private final java.util.Map<String, String> outcomes;
 
     public EscalationStore(AndonDatabase db, JsonCodec json) {
         this.db = db;
         this.json = json;
-        this.pending = db.sortedStringMap("rules-escalations-pending");
-        this.outcomes = db.jsonMap("rules-escalation-outcomes");
+        // plain map types: MapDB's stay inside core (the same maps on disk as before)
+        this.pending = db.sortedStrings("rules-escalations-pending");
+        this.outcomes = db.stringMap("rules-escalation-outcomes");
     }
 
     /** Schedules the decision's steps counted from {@code base}; steps already fired or cancelled are skipped. */
