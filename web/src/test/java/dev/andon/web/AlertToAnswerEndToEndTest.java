@@ -67,11 +67,19 @@ class AlertToAnswerEndToEndTest {
     void alertBecomesAnOwnedCitedDecisionThatSurvivesARestart() {
         HttpResponse<Buffer> posted = raise(vibrationAlert());
         assertThat(posted.statusCode()).as(posted.bodyAsString()).isEqualTo(202);
-        JsonObject record = posted.bodyAsJsonObject();
-        String id = record.getJsonObject("alert").getString("id");
+        // the 202 is a receipt: id, state, the decision's owner and deadlines, and the link to the whole record
+        JsonObject receipt = posted.bodyAsJsonObject();
+        String id = receipt.getString("id");
+        assertThat(receipt.getJsonObject("alert").getString("id")).isEqualTo(id);
         assertThat(posted.getHeader("Location")).isEqualTo("/api/alerts/" + id);
+        assertThat(receipt.getString("link")).isEqualTo("/api/alerts/" + id);
+        assertThat(receipt.getString("state")).isEqualTo("assigned");
+        assertThat(receipt.getJsonObject("decision").containsKey("steps")).isFalse();
+        JsonObject record = get(receipt.getString("link")).bodyAsJsonObject();
 
         JsonObject decision = record.getJsonObject("decision");
+        assertThat(receipt.getJsonObject("decision").getJsonObject("assignee")).isEqualTo(decision.getJsonObject("assignee"));
+        assertThat(receipt.getJsonObject("decision").getString("rulesetVersion")).isEqualTo(decision.getString("rulesetVersion"));
         assertThat(record.getString("state")).isEqualTo("assigned");
         assertThat(decision.getString("ownerRole")).isNotBlank();
         JsonObject assignee = decision.getJsonObject("assignee");

@@ -32,6 +32,7 @@ public final class AlertStore {
     private final AndonDatabase db;
     private final ObjectMapper json;
     private final BTreeMap<Long, AlertRecord> alerts;
+    private final JsonValueSerializer<AlertRecord> codec;
     private final HTreeMap<String, String> openByFingerprint;
     private final BTreeMap<Long, String> openLineById;
     private final Atomic.Long ids;
@@ -67,7 +68,8 @@ public final class AlertStore {
         this.db = db;
         this.json = json;
         this.cachedRecords = cachedRecords;
-        this.alerts = db.records("alert-records", json, AlertRecord.class);
+        this.codec = new JsonValueSerializer<>(json, AlertRecord.class);
+        this.alerts = db.records("alert-records", codec);
         migrateLegacy(db);
         this.openByFingerprint = db.jsonMap("alerts-open-by-fingerprint");
         this.openLineById = db.orderedJsonMap("alerts-open-line-by-id");
@@ -96,6 +98,14 @@ public final class AlertStore {
     /** Reserves the next alert id (never handed out twice in this process; persisted when a record with it commits). */
     public String nextId() {
         return Long.toString(nextId.incrementAndGet());
+    }
+
+    /**
+     * Encodes a record that {@link #insertDecided} will store, on the caller's thread: intake decides (and encodes)
+     * the next batch while the current one is committed, so the committing thread only copies the bytes.
+     */
+    public void encodeAhead(AlertRecord rec) {
+        codec.encodeAhead(rec);
     }
 
     /**

@@ -195,9 +195,8 @@ public final class AndonDatabase implements AutoCloseable {
     }
 
     /** An ordered map from a numeric key to records of one type, encoded by the type's codec (values outside nodes). */
-    <V> BTreeMap<Long, V> records(String name, com.fasterxml.jackson.databind.ObjectMapper json, Class<V> type) {
-        return write(() -> db.treeMap(name, Serializer.LONG, new JsonValueSerializer<>(json, type)).valuesOutsideNodesEnable()
-                .createOrOpen());
+    <V> BTreeMap<Long, V> records(String name, JsonValueSerializer<V> codec) {
+        return write(() -> db.treeMap(name, Serializer.LONG, codec).valuesOutsideNodesEnable().createOrOpen());
     }
 
     boolean exists(String name) {

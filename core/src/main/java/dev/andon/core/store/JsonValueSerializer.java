@@ -14,17 +14,39 @@ import java.io.IOException;
  * reads the same as what the API serves. One place to change the encoding of a record type later.
  */
 final class JsonValueSerializer<T> extends GroupSerializerObjectArray<T> {
+    /** Past this many values encoded ahead and never written (their write failed), the oldest are dropped. */
+    private static final int AHEAD_CAP = 10_000;
     private final ObjectMapper json;
     private final Class<T> type;
+    /**
+     * Values encoded ahead of their write, by identity: intake encodes a record while the batch before it is being
+     * committed, so the committing thread copies bytes instead of encoding JSON.
+     */
+    private final java.util.Map<T, byte[]> ahead = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     JsonValueSerializer(ObjectMapper json, Class<T> type) {
         this.json = json;
         this.type = type;
     }
 
+    /** Encodes {@code value} now, for a write of this very instance later (any thread). */
+    void encodeAhead(T value) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            return; // the write encodes it again and reports the problem there
+        }
+        if (ahead.size() >= AHEAD_CAP) {
+            ahead.clear();
+        }
+        ahead.put(value, bytes);
+    }
+
     @Override
     public void serialize(@NotNull DataOutput2 out, @NotNull T value) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(value);
+        byte[] encoded = ahead.isEmpty() ? null : ahead.remove(value);
+        byte[] bytes = encoded != null ? encoded : json.writeValueAsBytes(value);
         out.packInt(bytes.length);
         out.write(bytes);
     }

@@ -2,7 +2,6 @@ package dev.andon.rules.decision;
 
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.rules.JsonCodec;
-import org.mapdb.HTreeMap;
 
 import java.util.Optional;
 
@@ -10,17 +9,31 @@ import java.util.Optional;
 public final class DecisionInputsStore {
     private final AndonDatabase db;
     private final JsonCodec json;
-    private final HTreeMap<String, String> inputs;
+    private final java.util.Map<String, String> inputs;
 
     public DecisionInputsStore(AndonDatabase db, JsonCodec json) {
         this.db = db;
         this.json = json;
-        this.inputs = db.jsonMap("rules-decision-inputs");
+        this.inputs = db.stringMap("rules-decision-inputs");
     }
 
     /** Joins the caller's write when called inside one. */
     public void save(String alertId, DecisionInputs in) {
-        db.write(() -> inputs.put(alertId, json.write(in)));
+        save(alertId, encode(in));
+    }
+
+    /** The stored form of {@code in}, for {@link #save(String, Encoded)} later (intake encodes ahead of its write). */
+    public Encoded encode(DecisionInputs in) {
+        return new Encoded(json.write(in));
+    }
+
+    /** Joins the caller's write when called inside one. */
+    public void save(String alertId, Encoded in) {
+        db.write(() -> inputs.put(alertId, in.text()));
+    }
+
+    /** Decision inputs in their stored form. */
+    public record Encoded(String text) {
     }
 
     public Optional<DecisionInputs> find(String alertId) {

@@ -4,8 +4,6 @@ import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.EscalationStep;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.rules.JsonCodec;
-import org.mapdb.BTreeMap;
-import org.mapdb.HTreeMap;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,14 +19,15 @@ import java.util.function.Predicate;
 public final class EscalationStore {
     private final AndonDatabase db;
     private final JsonCodec json;
-    private final BTreeMap<String, String> pending;
-    private final HTreeMap<String, String> outcomes;
+    private final java.util.NavigableMap<String, String> pending;
+    private final java.util.Map<String, String> outcomes;
 
     public EscalationStore(AndonDatabase db, JsonCodec json) {
         this.db = db;
         this.json = json;
-        this.pending = db.sortedStringMap("rules-escalations-pending");
-        this.outcomes = db.jsonMap("rules-escalation-outcomes");
+        // plain map types: MapDB's stay inside core (the same maps on disk as before)
+        this.pending = db.sortedStrings("rules-escalations-pending");
+        this.outcomes = db.stringMap("rules-escalation-outcomes");
     }
 
     /** Schedules the decision's steps counted from {@code base}; steps already fired or cancelled are skipped. */
@@ -45,6 +44,42 @@ public final class EscalationStore {
                 }
             }
         });
+    }
+
+    /**
+     * The pending steps of an alert that was just decided, encoded for {@link #scheduleNew} (intake prepares them
+     * while the batch before is being committed). Such an alert has no outcomes yet — an outcome is written only for a
+     * committed alert, and ids are never handed out again — so the outcome lookup {@link #schedule} makes per step is
+     * not needed.
+     */
+    public NewSteps prepareNew(AlertRecord rec, Instant base) {
+        if (rec.decision() == null || rec.decision().escalation().isEmpty()) {
+            return NewSteps.NONE;
+        }
+        List<String[]> entries = new ArrayList<>();
+        for (EscalationStep s : rec.decision().escalation()) {
+            PendingEscalation p = new PendingEscalation(rec.id(), s.level(), base.plus(s.after()), s.trigger(),
+                    s.toRole(), s.toPerson(), s.reason());
+            entries.add(new String[] {p.key(), json.write(p)});
+        }
+        return new NewSteps(List.copyOf(entries));
+    }
+
+    /** Schedules steps from {@link #prepareNew}; joins the caller's write. */
+    public void scheduleNew(NewSteps steps) {
+        if (steps.entries().isEmpty()) {
+            return;
+        }
+        db.write(() -> {
+            for (String[] e : steps.entries()) {
+                pending.put(e[0], e[1]);
+            }
+        });
+    }
+
+    /** A new alert's pending steps in their stored form (key, JSON). */
+    public record NewSteps(List<String[]> entries) {
+        static final NewSteps NONE = new NewSteps(List.of());
     }
 
     /** Due at or before {@code now}, earliest first. */

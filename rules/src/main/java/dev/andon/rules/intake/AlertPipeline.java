@@ -47,14 +47,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The way in for every alert. Callers put a validated alert on a bounded queue (full: 503, nothing kept) and get a
- * future. One intake thread takes whatever is queued as a batch, in arrival order, and for each alert — outside the
- * database lock, against {@link IntakeIndex}'s in-memory view — checks dedup, silences, maintenance windows and
- * inhibition, decides it with the active runbooks and groups it into a storm incident. Then it writes the whole batch
- * in one transaction with one commit (one fsync), and only then completes the futures: a caller hears 202 only for
- * what is on disk. Each alert's audit record (who raised it, what was decided) is written in the same transaction.
- * An alert whose own processing fails is refused alone; if the batch write fails, each alert is
- * retried in a write of its own, so one bad alert cannot sink the others, and a store that cannot write (full disk)
- * refuses them all with 503. Listeners hear about changes after the commit, in commit order.
+ * future. Two threads follow, one batch apart. The deciding thread takes whatever is queued as a batch, in arrival
+ * order, and for each alert — outside the database lock, against {@link IntakeIndex}'s in-memory view — checks dedup,
+ * silences, maintenance windows and inhibition, decides it with the active runbooks and groups it into a storm
+ * incident. The committing thread writes each decided batch in one transaction with one commit (one forced write),
+ * and only then completes the futures: a caller hears 202 only for what is on disk. While one batch is being forced to
+ * disk the next is decided, so the committing thread spends its time on the store alone. Each alert's audit record
+ * (who raised it, what was decided) is written in the same transaction.
+ * An alert whose own processing fails is refused alone; if the batch write fails, each alert is retried in a write
+ * of its own, so one bad alert cannot sink the others, and a store that cannot write (full disk) refuses them all with
+ * 503; a batch decided while the failed one was in flight is decided again. Listeners hear about changes after the
+ * commit, in commit order.
  */
 public final class AlertPipeline implements AlertIntake, AutoCloseable {
     public static final String ACTOR = "andon";
@@ -82,7 +85,40 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
     private final Clock clock;
     private final ArrayBlockingQueue<Pending> queue;
     private final int queueCapacity;
-    private final Thread worker;
+    /** Decides alerts (dedup, silences, inhibition, runbooks, storms) as they arrive, ahead of their commit. */
+    private final Thread deciderThread;
+    /** Writes and commits what was decided, a batch at a time, in the order it was decided. */
+    private final Thread committer;
+    /**
+     * Guards the batch being decided ({@link #open}, {@link #openSeq}) and {@link #ahead}; held while deciding an
+     * alert, and by the committer while it recovers from a failed commit, so that nothing is decided against an index
+     * that is being rebuilt.
+     */
+    private final java.util.concurrent.locks.ReentrantLock deciding = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.Condition decidedSome = deciding.newCondition();
+    private final java.util.concurrent.locks.Condition batchTaken = deciding.newCondition();
+    /**
+     * The alerts decided since the committer last took a batch, in arrival order. The committer takes all of it at
+     * once, so a batch is everything that arrived while the one before it was written: the group commit is as large
+     * as with one thread, and deciding overlaps the write and the forced journal.
+     */
+    private List<Planned> open = new ArrayList<>();
+    private long openSeq = 1;
+    /**
+     * The decider is working through alerts it took from the queue together; the committer waits for the end of that
+     * chunk before taking a batch (they arrived before it was ready, and a forced write costs far more than deciding
+     * them), so batches are as large as when one thread did both.
+     */
+    private boolean midChunk;
+    private long chunksDone;
+    /**
+     * Storm incidents opened or joined by batches decided but not yet committed, by line: the next batch joins them
+     * instead of opening another. Once the batch that set an entry is committed, the incident store answers.
+     */
+    private final Map<String, StormState> ahead = new HashMap<>();
+    /** The sequence number of the last batch committed. */
+    private volatile long committedSeq;
+    private volatile boolean deciderDone;
     /** Completes futures and tells listeners, in commit order, so the intake thread goes straight to the next batch. */
     private final ExecutorService replies;
     private volatile IntakeObserver observer = IntakeObserver.NONE;
@@ -113,8 +149,10 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.index = new IntakeIndex(db, plant, alerts, noise, clock);
         this.replies = Executors.newSingleThreadExecutor(r -> daemon(r, "andon-intake-replies"));
-        this.worker = daemon(this::run, "andon-intake");
-        worker.start();
+        this.deciderThread = daemon(this::decideLoop, "andon-intake");
+        this.committer = daemon(this::commitLoop, "andon-intake-commit");
+        deciderThread.start();
+        committer.start();
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -174,24 +212,36 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
     public record CommitStats(long alerts, long commits) {
     }
 
-    private void run() {
-        List<Pending> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
+    private void decideLoop() {
+        List<Pending> arrived = new ArrayList<>();
+        try {
+            while (running || !queue.isEmpty()) {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                process(batch);
-            } catch (InterruptedException e) {
-                break;
-            } catch (RuntimeException | Error e) {
-                LOG.error("intake batch failed unexpectedly", e);
-                batch.forEach(p -> p.future.completeExceptionally(e));
+                arrived.add(first);
+                queue.drainTo(arrived, MAX_BATCH - 1);
+                chunk(true);
+                try {
+                    for (Pending p : arrived) {
+                        decideOne(p);
+                    }
+                } finally {
+                    chunk(false);
+                }
+                arrived.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            arrived.forEach(p -> p.future.completeExceptionally(new ServiceUnavailableException("alert intake stopped", RETRY_FULL)));
+        } finally {
+            deciding.lock();
+            try {
+                deciderDone = true;
+                decidedSome.signalAll();
             } finally {
-                batch.clear();
+                deciding.unlock();
             }
         }
         Pending p;
@@ -200,41 +250,122 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         }
     }
 
-    private void process(List<Pending> batch) {
-        List<Planned> plans = new ArrayList<>(batch.size());
-        Map<String, StormState> storms = new HashMap<>();
-        for (Pending p : batch) {
+    private void chunk(boolean starts) {
+        deciding.lock();
+        try {
+            midChunk = starts;
+            if (!starts) {
+                chunksDone++;
+                decidedSome.signalAll();
+            }
+        } finally {
+            deciding.unlock();
+        }
+    }
+
+    /** Decides one alert into the open batch (waiting while that is full); one that fails is refused alone. */
+    private void decideOne(Pending p) throws InterruptedException {
+        deciding.lock();
+        try {
+            while (open.size() >= MAX_BATCH) {
+                batchTaken.await();
+            }
             try {
-                plans.add(plan(p, storms));
-            } catch (RuntimeException e) {
+                open.add(plan(p, openSeq));
+            } catch (RuntimeException | Error e) {
                 refuse(p, e);
             }
-        }
-        if (plans.isEmpty()) {
-            return;
-        }
-        long started = System.nanoTime();
-        try {
-            db.write(() -> applyAll(plans));
-            done(plans, started);
-        } catch (RuntimeException | Error e) {
-            // Nothing of the batch is on disk; forget what the index took ahead of the commit, then retry one by one.
-            index.rebuild();
-            if (plans.size() == 1) {
-                refuse(plans.get(0).pending, e);
-                return;
+            if (open.size() == 1 || open.size() >= MAX_BATCH) {
+                decidedSome.signal(); // the committer waits for a first alert, or for the end of the chunk
             }
-            LOG.warn("a batch of {} alerts could not be committed ({}); retrying each alone", plans.size(), e.toString());
-            for (Planned failed : plans) {
-                retryAlone(failed.pending);
+        } finally {
+            deciding.unlock();
+        }
+    }
+
+    private void commitLoop() {
+        while (true) {
+            List<Planned> plans;
+            long seq;
+            deciding.lock();
+            try {
+                while (open.isEmpty() && !deciderDone) {
+                    decidedSome.await(100, TimeUnit.MILLISECONDS);
+                }
+                if (open.isEmpty()) {
+                    return; // the decider stopped and everything it decided is written
+                }
+                long chunk = chunksDone;
+                while (midChunk && chunksDone == chunk && open.size() < MAX_BATCH && !deciderDone) {
+                    decidedSome.await(100, TimeUnit.MILLISECONDS);
+                }
+                plans = open;
+                seq = openSeq++;
+                open = new ArrayList<>();
+                batchTaken.signal();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                deciding.unlock();
+            }
+            try {
+                commit(plans, seq);
+            } catch (RuntimeException | Error e) {
+                LOG.error("intake batch failed unexpectedly", e);
+                plans.forEach(pl -> pl.pending.future.completeExceptionally(e));
             }
         }
     }
 
+    private void commit(List<Planned> plans, long seq) {
+        long started = System.nanoTime();
+        try {
+            db.write(() -> applyAll(plans));
+            committedSeq = seq;
+            done(plans, started);
+        } catch (RuntimeException | Error e) {
+            recover(plans, e);
+        }
+    }
+
+    /**
+     * Nothing of the batch is on disk: forget what the index took ahead of the commit (this batch's alerts and those
+     * decided behind it), retry each alert of the batch alone, then decide the ones behind it again, in order.
+     */
+    private void recover(List<Planned> plans, Throwable e) {
+        deciding.lock();
+        try {
+            List<Pending> behind = open.stream().map(pl -> pl.pending).toList();
+            open = new ArrayList<>();
+            ahead.clear();
+            index.rebuild();
+            if (plans.size() == 1) {
+                refuse(plans.get(0).pending, e);
+            } else {
+                LOG.warn("a batch of {} alerts could not be committed ({}); retrying each alone", plans.size(), e.toString());
+                for (Planned failed : plans) {
+                    retryAlone(failed.pending);
+                }
+            }
+            for (Pending p : behind) {
+                try {
+                    open.add(plan(p, openSeq));
+                } catch (RuntimeException | Error again) {
+                    refuse(p, again);
+                }
+            }
+        } finally {
+            deciding.unlock();
+        }
+    }
+
+    /** Decides and writes one alert in a commit of its own; called while holding {@link #deciding}. */
     private void retryAlone(Pending p) {
+        long seq = openSeq++;
         Planned again;
         try {
-            again = plan(p, new HashMap<>());
+            again = plan(p, seq);
         } catch (RuntimeException e) {
             refuse(p, e);
             return;
@@ -242,8 +373,10 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         long started = System.nanoTime();
         try {
             db.write(() -> applyAll(List.of(again)));
+            committedSeq = seq;
             done(List.of(again), started);
         } catch (RuntimeException | Error e) {
+            ahead.clear();
             index.rebuild();
             refuse(p, e);
         }
@@ -255,15 +388,16 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         committed.addAndGet(plans.size());
         IntakeObserver o = observer;
         o.committed(plans.size(), took);
-        for (Planned pl : plans) {
-            if (pl.repeatOf != null) {
-                o.deduplicated();
-            } else {
-                o.decided(pl.result);
-            }
-        }
-        // Listeners first, so that a caller who got its answer can count on them having heard.
+        // Listeners first, so that a caller who got its answer can count on them having heard. Counting per alert
+        // happens there too: the committing thread is the one every alert waits for.
         replies.execute(() -> {
+            for (Planned pl : plans) {
+                if (pl.repeatOf != null) {
+                    o.deduplicated();
+                } else {
+                    o.decided(pl.result);
+                }
+            }
             for (Planned pl : plans) {
                 listeners.publish(pl.changed);
             }
@@ -282,14 +416,17 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         replies.execute(() -> p.future.completeExceptionally(why));
     }
 
-    /** Decides one alert against memory (no database lock) and records it in the index ahead of the commit. */
-    private Planned plan(Pending p, Map<String, StormState> storms) {
+    /**
+     * Decides one alert of batch {@code seq} against memory (no database lock) and records it in the index ahead of
+     * the commit. Called while holding {@link #deciding}.
+     */
+    private Planned plan(Pending p, long seq) {
         Alert alert = p.alert;
         Instant now = clock.instant();
         Optional<String> repeat = index.repeatOf(alert, now.minus(noise.dedupWindow()));
         if (repeat.isPresent()) {
             index.seenAgain(alert.fingerprint(), now);
-            return new Planned(p, now, repeat.get(), null, null, null);
+            return new Planned(p, now, repeat.get(), null, null, null, null);
         }
         String id = alerts.nextId();
         Alert withId = new Alert(id, alert.source(), alert.modelVersion(), alert.line(), alert.station(), alert.type(),
@@ -304,22 +441,29 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         rec = suppression.isPresent()
                 ? rec.suppressedBy(suppression.get().cause()).movedTo(AlertState.SUPPRESSED, ACTOR, now, suppression.get().note())
                 : rec.movedTo(AlertState.ASSIGNED, ACTOR, now, assignedNote(decision));
-        StormPlan storm = rec.state() == AlertState.SUPPRESSED ? null : storm(rec, now, storms);
+        StormPlan storm = rec.state() == AlertState.SUPPRESSED ? null : storm(rec, now, seq);
         if (storm != null) {
             rec = rec.inIncident(storm.incidentId);
         }
         index.follow(rec);
-        return new Planned(p, now, null, rec, in, storm);
+        // encoded here, while the batch before is committed, so that the committing thread only copies bytes
+        alerts.encodeAhead(rec);
+        EscalationStore.NewSteps steps = rec.state() == AlertState.SUPPRESSED ? null : escalations.prepareNew(rec, now);
+        Planned planned = new Planned(p, now, null, rec, inputs.encode(in), steps, storm);
+        planned.audit = auditEntry(planned);
+        return planned;
     }
 
     /** Joins the line's open incident while the storm goes on, or opens one when the line reaches the storm size. */
-    private StormPlan storm(AlertRecord rec, Instant now, Map<String, StormState> storms) {
+    private StormPlan storm(AlertRecord rec, Instant now, long seq) {
         String line = rec.alert().line();
-        StormState open = storms.computeIfAbsent(line, l -> incidents.latestOpenOn(l)
-                .map(i -> new StormState(i.id(), i.lastAlertAt())).orElse(null));
-        if (open != null && !open.lastAlertAt.isBefore(now.minus(noise.stormWindow()))) {
-            storms.put(line, new StormState(open.incidentId, now));
-            return new StormPlan(open.incidentId, false, List.of(), null);
+        StormState current = ahead.get(line);
+        if (current == null || current.seq <= committedSeq) {
+            current = incidents.latestOpenOn(line).map(i -> new StormState(i.id(), i.lastAlertAt(), 0)).orElse(null);
+        }
+        if (current != null && !current.lastAlertAt.isBefore(now.minus(noise.stormWindow()))) {
+            ahead.put(line, new StormState(current.incidentId, now, seq));
+            return new StormPlan(current.incidentId, false, List.of(), null);
         }
         List<LineWindow.Entry> candidates = index.stormCandidates(line, now);
         if (candidates.size() + 1 < noise.stormSize()) {
@@ -334,7 +478,7 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         types.merge(rec.alert().type(), 1, Integer::sum);
         String summary = (earlier.size() + 1) + " alerts on " + line + " within " + noise.stormWindow().toMinutes() + " min: " + types;
         String incidentId = incidents.nextId();
-        storms.put(line, new StormState(incidentId, now));
+        ahead.put(line, new StormState(incidentId, now, seq));
         return new StormPlan(incidentId, true, earlier, summary);
     }
 
@@ -344,7 +488,7 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         List<AuditTrail.Entry> records = new ArrayList<>(plans.size());
         for (Planned pl : plans) {
             apply(pl, grown);
-            records.add(auditEntry(pl));
+            records.add(pl.audit != null ? pl.audit : auditEntry(pl));
         }
         grown.forEach((id, g) -> incidents.grow(id, g.added, g.at));
         audit.recordAll(records);
@@ -422,8 +566,8 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         alerts.insertDecided(rec);
         inputs.save(rec.id(), pl.inputs);
         index.persist(rec);
-        if (rec.state() != AlertState.SUPPRESSED) {
-            escalations.schedule(rec, pl.at);
+        if (pl.steps != null) {
+            escalations.scheduleNew(pl.steps);
         }
         pl.result = rec;
         pl.changed.add(rec);
@@ -481,7 +625,8 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
     public void close() {
         running = false;
         try {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
+            deciderThread.join(TimeUnit.SECONDS.toMillis(10));
+            committer.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -505,7 +650,8 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         }
     }
 
-    private record StormState(String incidentId, Instant lastAlertAt) {
+    /** A line's storm incident as batch {@code seq} leaves it (0: as committed). */
+    private record StormState(String incidentId, Instant lastAlertAt, long seq) {
     }
 
     private record StormPlan(String incidentId, boolean opens, List<String> earlier, String summary) {
@@ -517,17 +663,22 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         final Instant at;
         final String repeatOf;
         final AlertRecord record;
-        final DecisionInputs inputs;
+        final DecisionInputsStore.Encoded inputs;
+        final EscalationStore.NewSteps steps;
         final StormPlan storm;
         final List<AlertRecord> changed = new ArrayList<>();
+        /** A new alert's audit entry, made when it was decided; a repeat's is made in the write (it counts). */
+        AuditTrail.Entry audit;
         AlertRecord result;
 
-        Planned(Pending pending, Instant at, String repeatOf, AlertRecord record, DecisionInputs inputs, StormPlan storm) {
+        Planned(Pending pending, Instant at, String repeatOf, AlertRecord record, DecisionInputsStore.Encoded inputs,
+                EscalationStore.NewSteps steps, StormPlan storm) {
             this.pending = pending;
             this.at = at;
             this.repeatOf = repeatOf;
             this.record = record;
             this.inputs = inputs;
+            this.steps = steps;
             this.storm = storm;
         }
     }

@@ -309,6 +309,43 @@ class AlertIntakeTest {
     }
 
     @Test
+    void aStormFromConcurrentSendersCommittedInManyBatchesIsOneIncidentHoldingEveryAlert() throws Exception {
+        // the next batch is decided while the one before is still being written: it must join that batch's incident
+        int threads = 8;
+        int perThread = 40;
+        String[] stations = {"feeder-1", "robot-2", "vision-4", "pack-5"};
+        long commitsBefore = rig.runbooks.intakeStats().commits();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                sent.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        ids.add(receive(Alerts.alert("storm-" + thread + "-" + i, "L1", stations[i % stations.length],
+                                "tool-wear", Severity.MEDIUM, 0.9, rig.clock.instant())).id());
+                    }
+                    return null;
+                }));
+            }
+            for (var f : sent) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(rig.runbooks.intakeStats().commits() - commitsBefore).isGreaterThan(1);
+        List<Incident> incidents = rig.runbooks.incidents().list("L1", false);
+        assertThat(incidents).singleElement().satisfies(i -> {
+            assertThat(i.memberCount()).isEqualTo(threads * perThread);
+            assertThat(rig.runbooks.incidents().memberIds(i.id())).containsExactlyInAnyOrderElementsOf(ids);
+        });
+        assertThat(rig.alerts.list(AlertQuery.openOn("L1"))).allMatch(r -> incidents.get(0).id().equals(r.incidentId()));
+    }
+
+    @Test
     void alertForAnUnknownLineOrTypeIsRefusedListingEachProblem() {
         Alert bad = new Alert(null, "", "1", "L9", "press-3", "earthquake", Severity.HIGH, 1.5,
                 rig.clock.instant(), rig.clock.instant(), Map.of());

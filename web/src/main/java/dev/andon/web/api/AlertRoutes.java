@@ -67,8 +67,9 @@ public final class AlertRoutes {
 
     /**
      * Parsing and validation are a few microseconds of CPU, so they run here on the event loop; the alert then waits
-     * in intake's queue (no worker thread held) and is answered once its batch is committed. A full queue or a store
-     * that cannot write is a 503 with Retry-After.
+     * in intake's queue (no worker thread held) and is answered once its batch is committed, with a receipt (id,
+     * state, decision summary, link to the whole record). A full queue or a store that cannot write is a 503 with
+     * Retry-After.
      */
     private void receive(RoutingContext ctx) {
         JsonNode body = bodies.json(ctx);
@@ -79,7 +80,7 @@ public final class AlertRoutes {
         io.vertx.core.Future.fromCompletionStage(intake.submit(alert, who), ctx.vertx().getOrCreateContext())
                 .onSuccess(rec -> {
                     ctx.response().putHeader("Location", "/api/alerts/" + rec.id());
-                    responses.send(ctx, 202, rec);
+                    responses.send(ctx, 202, AlertReceipt.of(rec));
                 })
                 .onFailure(ctx::fail);
     }

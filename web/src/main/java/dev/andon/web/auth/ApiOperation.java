@@ -9,28 +9,37 @@ import io.vertx.core.http.HttpMethod;
  * A null action means "anyone signed in"; {@code open} means no sign-in at all.
  */
 public record ApiOperation(HttpMethod method, String path, Action action, String lineParam, boolean open,
-                           String summary, BodySchema body) {
+                           String summary, BodySchema body, Answer answer) {
+    /** A documented success answer: its status, what it means, and its JSON Schema. */
+    public record Answer(int status, String description, java.util.Map<String, Object> schema) {
+    }
+
     private static final java.util.regex.Pattern PARAM = java.util.regex.Pattern.compile(":([A-Za-z]+)");
 
     public static ApiOperation of(HttpMethod method, String path, Action action, String summary) {
-        return new ApiOperation(method, path, action, null, false, summary, null);
+        return new ApiOperation(method, path, action, null, false, summary, null, null);
     }
 
     public static ApiOperation onLine(HttpMethod method, String path, Action action, String lineParam, String summary) {
-        return new ApiOperation(method, path, action, lineParam, false, summary, null);
+        return new ApiOperation(method, path, action, lineParam, false, summary, null, null);
     }
 
     public static ApiOperation open(HttpMethod method, String path, String summary) {
-        return new ApiOperation(method, path, null, null, true, summary, null);
+        return new ApiOperation(method, path, null, null, true, summary, null, null);
     }
 
     public static ApiOperation signedIn(HttpMethod method, String path, String summary) {
-        return new ApiOperation(method, path, null, null, false, summary, null);
+        return new ApiOperation(method, path, null, null, false, summary, null, null);
     }
 
     /** The same operation taking {@code body}: published in the OpenAPI document and validated on every request. */
     public ApiOperation with(BodySchema body) {
-        return new ApiOperation(method, path, action, lineParam, open, summary, body);
+        return new ApiOperation(method, path, action, lineParam, open, summary, body, answer);
+    }
+
+    /** The same operation with its success answer described in the OpenAPI document. */
+    public ApiOperation answering(Answer answer) {
+        return new ApiOperation(method, path, action, lineParam, open, summary, body, answer);
     }
 
     /** The path as OpenAPI writes it ({id} rather than :id). */

@@ -24,6 +24,24 @@ import static io.vertx.core.http.HttpMethod.PUT;
  * the OpenAPI document is written. An endpoint that is not listed here is not served (deny by default).
  */
 public final class ApiOperations {
+    /**
+     * The 202 of POST /api/alerts (AlertReceipt): sent once the alert is committed. It carries the id, state and a
+     * summary of the decision; the whole record (steps, escalation, fired rules, history) is at {@code link}.
+     */
+    private static final ApiOperation.Answer ALERT_RECEIPT = new ApiOperation.Answer(202,
+            "committed to disk and decided: a receipt; GET link for the whole record with its steps and reasons",
+            Map.of("type", "object", "required", List.of("id", "state", "alert", "occurrences", "link"),
+                    "properties", Map.of(
+                            "id", Map.of("type", "string"),
+                            "state", Map.of("type", "string", "description", "assigned, suppressed, or the state of the open alert a repeat was counted on"),
+                            "alert", Map.of("type", "object", "description", "id, source, line, station, type, severity"),
+                            "decision", Map.of("type", "object", "description",
+                                    "runbook, ownerRole, assignee, acknowledgeBy, resolveBy, flags, rulesetVersion"),
+                            "occurrences", Map.of("type", "integer"),
+                            "incidentId", Map.of("type", "string"),
+                            "suppressedBy", Map.of("type", "string"),
+                            "link", Map.of("type", "string", "description", "/api/alerts/{id}"))));
+
     private ApiOperations() {
     }
 
@@ -74,7 +92,7 @@ public final class ApiOperations {
         ops.add(ApiOperation.of(GET, "/api/audit/verify", Action.AUDIT_READ, "check the audit chain"));
         // alerts
         ops.add(ApiOperation.of(POST, "/api/alerts", Action.ALERTS_RAISE, "raise an alert (line checked against the alert's line)")
-                .with(json(alert(lines, stations, types))));
+                .with(json(alert(lines, stations, types))).answering(ALERT_RECEIPT));
         ops.add(ApiOperation.of(GET, "/api/alerts", Action.ALERTS_READ, "list alerts"));
         ops.add(ApiOperation.of(GET, "/api/alerts/:id", Action.ALERTS_READ, "an alert with its decision"));
         ops.add(ApiOperation.of(POST, "/api/alerts/:id/transitions", Action.ALERTS_TRANSITION, "acknowledge, start, resolve… (on the alert's line)")

@@ -48,7 +48,12 @@ public final class OpenApiDocument {
                 o.put("requestBody", requestBody(op.body()));
             }
             Map<String, Object> responses = new LinkedHashMap<>();
-            responses.put("2XX", Map.of("description", "done"));
+            if (op.answer() != null) {
+                responses.put(Integer.toString(op.answer().status()), Map.of("description", op.answer().description(),
+                        "content", Map.of("application/json", Map.of("schema", op.answer().schema()))));
+            } else {
+                responses.put("2XX", Map.of("description", "done"));
+            }
             responses.put("4XX", Map.of("description", "refused", "content", Map.of("application/json",
                     Map.of("schema", Map.of("$ref", "#/components/schemas/Error")))));
             o.put("responses", responses);
