@@ -85,6 +85,11 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
     private final Clock clock;
     private final ArrayBlockingQueue<Pending> queue;
     private final int queueCapacity;
+    /**
+     * One permit per alert taken and not yet answered, wherever it is (queued, decided, being written): the bound on
+     * what intake holds in memory. The decider runs ahead of the writer, so the queue alone would not bound it.
+     */
+    private final java.util.concurrent.Semaphore unanswered;
     /** Decides alerts (dedup, silences, inhibition, runbooks, storms) as they arrive, ahead of their commit. */
     private final Thread deciderThread;
     /** Writes and commits what was decided, a batch at a time, in the order it was decided. */
@@ -147,6 +152,7 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         this.clock = clock;
         this.queueCapacity = queueCapacity;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.unanswered = new java.util.concurrent.Semaphore(queueCapacity);
         this.index = new IntakeIndex(db, plant, alerts, noise, clock);
         this.replies = Executors.newSingleThreadExecutor(r -> daemon(r, "andon-intake-replies"));
         this.deciderThread = daemon(this::decideLoop, "andon-intake");
@@ -173,10 +179,16 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
             throw new IllegalArgumentException("an alert is raised by someone: raisedBy is required");
         }
         Pending p = new Pending(alert, raisedBy);
-        if (!running || !queue.offer(p)) {
+        if (!running || !unanswered.tryAcquire()) {
             throw new ServiceUnavailableException(running
                     ? "alert intake is full (" + queueCapacity + " alerts waiting for their commit); retry shortly"
                     : "alert intake is stopping", RETRY_FULL);
+        }
+        p.future.whenComplete((r, e) -> unanswered.release());
+        if (!queue.offer(p)) {
+            // Cannot happen while the permits bound the queue too; refuse rather than lose the alert.
+            p.future.completeExceptionally(new ServiceUnavailableException("alert intake is full; retry shortly", RETRY_FULL));
+            throw new ServiceUnavailableException("alert intake is full; retry shortly", RETRY_FULL);
         }
         observer.received();
         return p.future;
@@ -196,8 +208,14 @@ public final class AlertPipeline implements AlertIntake, AutoCloseable {
         }
     }
 
+    /** Alerts queued and not yet taken by the decider. */
     public int queueDepth() {
         return queue.size();
+    }
+
+    /** Alerts taken and not yet answered (queued, decided or being written); at most {@link #queueCapacity()}. */
+    public int unanswered() {
+        return queueCapacity - unanswered.availablePermits();
     }
 
     public int queueCapacity() {

@@ -47,17 +47,20 @@ class IntakeDurabilityTest {
         rig.db.write(() -> {
             queued.add(intake.submit(alert(0), Alerts.GATEWAY).toCompletableFuture());
             await().atMost(10, TimeUnit.SECONDS).until(() -> rig.runbooks.pipeline().queueDepth() == 0);
-            for (int i = 1; i <= 3; i++) {
+            // Three alerts may wait for their commit, wherever they are: queued, or decided ahead of the held writer.
+            for (int i = 1; i <= 2; i++) {
                 queued.add(intake.submit(alert(i), Alerts.GATEWAY).toCompletableFuture());
             }
-            assertThatThrownBy(() -> intake.submit(alert(4), Alerts.GATEWAY))
+            assertThat(rig.runbooks.pipeline().unanswered()).isEqualTo(3);
+            assertThatThrownBy(() -> intake.submit(alert(3), Alerts.GATEWAY))
                     .isInstanceOf(ServiceUnavailableException.class)
                     .hasMessageContaining("full")
                     .satisfies(e -> assertThat(((ServiceUnavailableException) e).retryAfter().toSeconds()).isPositive());
         });
         List<String> ids = queued.stream().map(CompletableFuture::join).map(AlertRecord::id).toList();
-        assertThat(ids).containsExactly("1", "2", "3", "4");
-        assertThat(rig.alerts.count()).isEqualTo(4);
+        assertThat(ids).containsExactly("1", "2", "3");
+        assertThat(rig.alerts.count()).isEqualTo(3);
+        await().atMost(5, TimeUnit.SECONDS).until(() -> rig.runbooks.pipeline().unanswered() == 0);
     }
 
     @Test
