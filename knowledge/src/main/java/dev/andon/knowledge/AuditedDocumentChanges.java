@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Commits a change to the documents in the service's store: its audit records and the change's commit mark in one
@@ -47,9 +46,9 @@ public final class AuditedDocumentChanges implements DocumentChangeLog {
     }
 
     @Override
-    public void forgetAllBut(Set<String> staged) {
-        if (!marks.isEmpty() && !staged.containsAll(marks.keySet())) {
-            db.write(() -> marks.keySet().retainAll(staged));
+    public void forgetCommitted() {
+        if (!marks.isEmpty()) {
+            db.write(marks::clear);
         }
     }
 }

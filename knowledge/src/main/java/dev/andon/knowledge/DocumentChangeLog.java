@@ -1,7 +1,6 @@
 package dev.andon.knowledge;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The commit point of a change to the documents: {@link #commit} makes the change final together with what it
@@ -15,6 +14,6 @@ public interface DocumentChangeLog {
     /** Whether a change found staged after a crash had reached its commit. */
     boolean committed(String changeId);
 
-    /** Drops commit marks of changes no longer staged; {@code staged} are those whose undo data is still on disk. */
-    void forgetAllBut(Set<String> staged);
+    /** Drops the commit marks: called at open, once every staged change has been finished or put back. */
+    void forgetCommitted();
 }

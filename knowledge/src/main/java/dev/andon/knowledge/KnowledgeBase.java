@@ -186,8 +186,6 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
             if (c.tx.touched()) {
                 c.tx.rollback();
                 drafts.reload();
-            } else {
-                c.tx.finish();
             }
             if (c.indexWritten) {
                 index.rollback();
@@ -243,7 +241,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
             LOG.warn("{} document change(s) interrupted before their commit were put back: {}", recovery.undone().size(),
                     recovery.undone());
         }
-        log.forgetAllBut(java.util.Set.of());
+        log.forgetCommitted();
         TextEmbedder embedder = options.embedder() != null ? options.embedder() : new MiniLmEmbedder();
         KnowledgeIndex index = KnowledgeIndex.open(idx, new LanguageAnalyzers(), embedder.modelId(),
                 options.ramBufferMb());

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The commit point of a knowledge base used without a store (tools, benchmarks, the module's own tests): a mark file
@@ -37,7 +36,7 @@ final class MarkedDocumentChanges implements DocumentChangeLog {
     }
 
     @Override
-    public void forgetAllBut(Set<String> staged) {
+    public void forgetCommitted() {
         // The marks live in the staged folders themselves and go with them.
     }
 }

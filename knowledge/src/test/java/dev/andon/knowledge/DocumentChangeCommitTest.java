@@ -171,8 +171,8 @@ class DocumentChangeCommitTest {
             }
 
             @Override
-            public void forgetAllBut(Set<String> staged) {
-                real.forgetAllBut(staged);
+            public void forgetCommitted() {
+                real.forgetCommitted();
             }
         };
     }

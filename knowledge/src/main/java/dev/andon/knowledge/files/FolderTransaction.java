@@ -48,11 +48,6 @@ public final class FolderTransaction implements FolderWrites {
         return id;
     }
 
-    /** The change's own folder (a commit mark may be kept there). */
-    public Path folder() {
-        return dir;
-    }
-
     /** Whether anything in the folder was touched. */
     public boolean touched() {
         return ops > 0;
@@ -63,14 +58,9 @@ public final class FolderTransaction implements FolderWrites {
         String rel = relative(target);
         int n = ++ops;
         boolean existed = Files.isRegularFile(target);
-        Files.createDirectories(dir);
         if (existed) {
-            Path tmp = dir.resolve(n + BACKUP + ".tmp");
-            Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING);
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, dir.resolve(n + BACKUP), StandardCopyOption.ATOMIC_MOVE);
+            // Written aside, forced and renamed like any write: a backup that exists is whole.
+            FolderWrites.writeDurably(dir.resolve(n + BACKUP), Files.readAllBytes(target));
         }
         recordOp(n, rel, existed);
         FolderWrites.writeDurably(target, bytes);
@@ -120,7 +110,7 @@ public final class FolderTransaction implements FolderWrites {
                 String id = dir.getFileName().toString();
                 if (committed.test(id)) {
                     kept.add(id);
-                    keptFiles.addAll(targets(dir));
+                    ops(dir).forEach(op -> keptFiles.add(op.target()));
                 } else {
                     undo(root, dir);
                     undone.add(id);
@@ -140,36 +130,34 @@ public final class FolderTransaction implements FolderWrites {
     public record Recovery(List<String> committed, List<String> undone, java.util.Set<String> committedFiles) {
     }
 
-    private static List<String> targets(Path dir) throws IOException {
-        List<String> out = new ArrayList<>();
+    /** One recorded operation: its number, whether its file existed before, and the file (relative to the root). */
+    private record Op(int number, boolean existed, String target) {
+    }
+
+    /** The operations recorded in a change's folder, last first (the order they are undone in). */
+    private static List<Op> ops(Path dir) {
+        List<Op> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path op : files.filter(p -> p.getFileName().toString().endsWith(OP)).toList()) {
-                List<String> lines = Files.readAllLines(op, StandardCharsets.UTF_8);
-                if (lines.size() >= 2) {
-                    out.add(lines.get(1));
-                }
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(OP)).toList()) {
+                List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+                out.add(new Op(number(p), lines.get(0).equals("existed"), lines.get(1)));
             }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the change in " + dir + ": " + e.getMessage(), e);
         }
+        out.sort(Comparator.comparingInt(Op::number).reversed());
         return out;
     }
 
     private static void undo(Path root, Path dir) {
-        List<Path> opFiles;
-        try (Stream<Path> files = Files.list(dir)) {
-            opFiles = files.filter(p -> p.getFileName().toString().endsWith(OP))
-                    .sorted(Comparator.comparingInt(FolderTransaction::number).reversed()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the change in " + dir, e);
-        }
-        for (Path op : opFiles) {
+        for (Op op : ops(dir)) {
             try {
-                List<String> lines = Files.readAllLines(op, StandardCharsets.UTF_8);
-                boolean existed = lines.get(0).equals("existed");
-                Path target = root.resolve(lines.get(1)).normalize();
+                Path target = root.resolve(op.target()).normalize();
                 if (!target.startsWith(root)) {
-                    throw new IOException("op " + op + " names a file outside " + root);
+                    throw new IOException("op " + op.number() + " names a file outside " + root);
                 }
-                Path backup = dir.resolve(number(op) + BACKUP);
+                Path backup = dir.resolve(op.number() + BACKUP);
+                boolean existed = op.existed();
                 if (!existed) {
                     Files.deleteIfExists(target);
                 } else if (Files.isRegularFile(backup)) {
