@@ -183,6 +183,7 @@ class IntakeLimitsTest {
                 .containsPattern("andon_alerts_decided_total\\{outcome=\"assigned\",ruleset=\"v1\"} [1-9]")
                 .contains("andon_alerts_deduplicated_total", "andon_intake_batch_size_count", "andon_intake_commit_seconds_bucket",
                         "andon_intake_queue_depth", "andon_intake_queue_capacity 5000")
+                .containsPattern("andon_intake_unanswered \\d")
                 // Vert.x Web names a request by every route it passed (sign-in, guard, feature): the label ends in the
                 // feature's path.
                 .containsPattern("vertx_http_server_requests_total\\{.*method=\"POST\",route=\"[^\"]*/api/alerts\"")

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,16 +50,53 @@ public final class RulesetCompiler implements AutoCloseable {
     private static final int CACHED = 16;
     private final KieServices kie = KieServices.Factory.get();
     private final Map<String, Built> built = new LinkedHashMap<>(16, 0.75f, true);
+    /** Content being built right now, so a second caller for the same hash waits instead of building it again. */
+    private final Map<String, CompletableFuture<Built>> building = new HashMap<>();
 
     public CompiledRuleset compile(String version, RuleBundle bundle) {
         String hash = bundle.hash();
+        CompletableFuture<Built> mine = new CompletableFuture<>();
+        CompletableFuture<Built> theirs;
         synchronized (built) {
             Built known = built.get(hash);
             if (known != null) {
-                return new CompiledRuleset(version, hash, known.base(), known.rules(), known.sessions());
+                return known.as(version, hash);
+            }
+            theirs = building.putIfAbsent(hash, mine);
+        }
+        if (theirs != null) {
+            // Being built on another thread (the application compiles the rules folder ahead while it starts).
+            try {
+                return theirs.join().as(version, hash);
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
-        return build(version, bundle, hash);
+        try {
+            Built b = build(version, bundle, hash);
+            mine.complete(b);
+            return b.as(version, hash);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (built) {
+                building.remove(hash);
+            }
+        }
+    }
+
+    /**
+     * Compiles {@code bundle} ahead of need and keeps it, so whoever compiles the same content next finds it built;
+     * a bundle that does not compile is left for that caller to report. A cold JVM takes seconds to load and warm the
+     * Drools compiler — the longest step of a start — so the application runs this while it builds everything else.
+     */
+    public void prepare(java.util.function.Supplier<RuleBundle> bundle) {
+        try {
+            compile("prepared", bundle.get());
+        } catch (RuntimeException e) {
+            // an unreadable folder or broken rules: reported by the caller that needs them, with its own version name
+        }
     }
 
     /** Disposes every container this compiler built; rulesets it returned must no longer be used. */
@@ -73,7 +111,7 @@ public final class RulesetCompiler implements AutoCloseable {
         }
     }
 
-    private CompiledRuleset build(String version, RuleBundle bundle, String hash) {
+    private Built build(String version, RuleBundle bundle, String hash) {
         List<Problem> problems = new ArrayList<>();
         if (bundle.files().isEmpty()) {
             throw new InvalidInputException("files", "a ruleset needs at least one .drl, .csv or .xlsx file");
@@ -166,8 +204,9 @@ public final class RulesetCompiler implements AutoCloseable {
             throw new InvalidInputException(problems);
         }
         KieSessionsPool sessions = base.newKieSessionsPool(2);
+        Built made = new Built(container, base, rules, sessions);
         synchronized (built) {
-            built.put(hash, new Built(container, base, rules, sessions));
+            built.put(hash, made);
             // Dropped from the cache, an old KieBase lives on while a ruleset still uses it and is then collected.
             var it = built.entrySet().iterator();
             while (built.size() > CACHED && it.hasNext()) {
@@ -175,7 +214,7 @@ public final class RulesetCompiler implements AutoCloseable {
                 it.remove();
             }
         }
-        return new CompiledRuleset(version, hash, base, rules, sessions);
+        return made;
     }
 
     /**
@@ -212,6 +251,9 @@ public final class RulesetCompiler implements AutoCloseable {
     }
 
     private record Built(KieContainer container, KieBase base, int rules, KieSessionsPool sessions) {
+        CompiledRuleset as(String version, String hash) {
+            return new CompiledRuleset(version, hash, base, rules, sessions);
+        }
     }
 
     private static String tableToDrl(byte[] bytes, InputType type) {

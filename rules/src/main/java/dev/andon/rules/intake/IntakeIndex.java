@@ -5,7 +5,6 @@ import dev.andon.core.alert.AlertRecord;
 import dev.andon.core.alert.AlertState;
 import dev.andon.core.plant.Line;
 import dev.andon.core.plant.Plant;
-import dev.andon.core.store.AlertQuery;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 import dev.andon.rules.decision.HistoryCounts;
@@ -13,6 +12,7 @@ import dev.andon.rules.decision.HistoryCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,10 @@ import java.util.Optional;
 final class IntakeIndex {
     /** The newest open or suppressed alert of a fingerprint. */
     private record Latest(long id, AlertState state, Instant lastSeenAt) {
+    }
+
+    /** A stored alert as a line window keeps it. */
+    private record Seen(long id, Instant receivedAt, String station, String type, String fingerprint, AlertState state) {
     }
 
     /** Per line, the window keeps at most this many alerts (the old intake read the same 10,000). */
@@ -52,23 +56,49 @@ final class IntakeIndex {
         alerts.onCommitted(this::follow);
     }
 
-    /** Reads the open alerts, the suppressed ones by fingerprint and each line's recent alerts from the store. */
+    /**
+     * Reads each line's recent alerts, the open ones and the suppressed ones by fingerprint from the store, in one
+     * pass from the newest back: records the pass visited are not read again, so each is decoded at most once.
+     */
     synchronized void rebuild() {
         byFingerprint.clear();
         lines.clear();
         Instant since = clock.instant().minus(noise.lookBack());
-        for (Line line : plant.lines()) {
-            List<AlertRecord> recent = alerts.list(new AlertQuery(line.id(), null, null, false, since, WINDOW_CAP));
-            LineWindow w = window(line.id());
-            for (int i = recent.size() - 1; i >= 0; i--) {
-                w.upsert(recent.get(i));
+        // What each window keeps, not the records: 100,000 decoded records would not fit a 512 MB heap.
+        Map<String, List<Seen>> recent = new HashMap<>();
+        plant.lines().forEach(l -> recent.put(l.id(), new ArrayList<>()));
+        int[] unfilled = {recent.size()};
+        long[] lowestVisited = {Long.MAX_VALUE};
+        alerts.forEachSince(since, r -> {
+            lowestVisited[0] = Long.parseLong(r.id());
+            remember(r);
+            List<Seen> l = recent.get(r.alert().line());
+            if (l != null && l.size() < WINDOW_CAP) {
+                l.add(new Seen(Long.parseLong(r.id()), r.alert().receivedAt(), r.alert().station(), r.alert().type(),
+                        r.alert().fingerprint(), r.state()));
+                if (l.size() == WINDOW_CAP) {
+                    unfilled[0]--;
+                }
+            }
+            return unfilled[0] > 0;
+        });
+        recent.forEach((line, list) -> {
+            LineWindow w = window(line);
+            for (int i = list.size() - 1; i >= 0; i--) {
+                Seen e = list.get(i);
+                w.upsert(e.id(), e.receivedAt(), e.station(), e.type(), e.fingerprint(), e.state());
+            }
+        });
+        // Open and suppressed alerts older than what the pass reached (older than the look-back, or behind full windows).
+        for (String id : suppressedByFingerprint.values()) {
+            if (Long.parseLong(id) < lowestVisited[0]) {
+                alerts.find(id).ifPresent(this::remember);
             }
         }
-        for (String id : suppressedByFingerprint.values()) {
-            alerts.find(id).ifPresent(this::remember);
-        }
         for (String id : alerts.openIds(null, null, Integer.MAX_VALUE)) {
-            alerts.find(id).ifPresent(this::remember);
+            if (Long.parseLong(id) < lowestVisited[0]) {
+                alerts.find(id).ifPresent(this::remember);
+            }
         }
     }
 

@@ -63,20 +63,24 @@ final class LineWindow {
 
     /** Adds a new alert (ids arrive in increasing order) or follows a known one's state. */
     void upsert(AlertRecord r) {
-        long id = Long.parseLong(r.id());
+        upsert(Long.parseLong(r.id()), r.alert().receivedAt(), r.alert().station(), r.alert().type(),
+                r.alert().fingerprint(), r.state());
+    }
+
+    /** As {@link #upsert(AlertRecord)} from the fields the window keeps (a rebuild holds only these, not records). */
+    void upsert(long id, Instant receivedAt, String station, String type, String fingerprint, AlertState state) {
         Entry known = byId.get(id);
         if (known != null) {
-            if (known.pos >= histPos && known.state.isOpen() != r.state().isOpen()) {
-                open += r.state().isOpen() ? 1 : -1;
+            if (known.pos >= histPos && known.state.isOpen() != state.isOpen()) {
+                open += state.isOpen() ? 1 : -1;
             }
-            known.state = r.state();
+            known.state = state;
             return;
         }
         if (!entries.isEmpty() && id < entries.get(entries.size() - 1).id) {
             return; // an older alert that already left the window
         }
-        Entry e = new Entry(id, nextPos++, r.alert().receivedAt(), r.alert().station(), r.alert().type(),
-                r.alert().fingerprint(), r.state());
+        Entry e = new Entry(id, nextPos++, receivedAt, station, type, fingerprint, state);
         entries.add(e);
         byId.put(id, e);
         byFingerprint.computeIfAbsent(e.fingerprint, f -> new ArrayDeque<>()).addLast(e);

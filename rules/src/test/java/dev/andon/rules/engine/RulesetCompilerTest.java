@@ -53,6 +53,33 @@ class RulesetCompilerTest {
     }
 
     @Test
+    void contentPreparedAheadIsBuiltOnceAndWhoeverAsksForItWhileItBuildsGetsTheSameRules() throws Exception {
+        RuleBundle bundle = new RuleBundle(Map.of("a.drl", DRL_OK.getBytes(StandardCharsets.UTF_8)));
+        try (RulesetCompiler shared = new RulesetCompiler()) {
+            Thread ahead = new Thread(() -> shared.prepare(() -> bundle));
+            ahead.start();
+            CompiledRuleset asked = shared.compile("v3", bundle);
+            ahead.join();
+
+            assertThat(asked.version()).isEqualTo("v3");
+            assertThat(asked.ruleCount()).isEqualTo(1);
+            assertThat(shared.compile("v4", bundle).kieBase()).isSameAs(asked.kieBase());
+        }
+    }
+
+    @Test
+    void brokenContentPreparedAheadIsReportedToWhoeverCompilesItNext() {
+        RuleBundle broken = new RuleBundle(Map.of("a.drl", "package x; rule \"no end\" when then".getBytes(StandardCharsets.UTF_8)));
+        compiler.prepare(() -> broken);
+        compiler.prepare(() -> {
+            throw new IllegalStateException("rules folder is gone");
+        });
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> compiler.compile("v2", broken));
+        assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.field()).startsWith("a.drl"));
+    }
+
+    @Test
     void sampleRulesFolderCompilesItsDrlFilesAndBothKindsOfDecisionTable() {
         CompiledRuleset c = SampleRules.compiled();
 

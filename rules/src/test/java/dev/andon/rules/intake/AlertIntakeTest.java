@@ -260,6 +260,25 @@ class AlertIntakeTest {
     }
 
     @Test
+    void aRestartedIntakeStillKnowsEachLinesOpenAlertsAndRecentHistory() {
+        AlertRecord onL2 = receive(Alerts.pressVibration(0.82, rig.clock.instant()));
+        for (int i = 0; i < 2; i++) {
+            AlertRecord onL1 = receive(now("L1", "robot-2", "tool-wear", 0.9));
+            rig.runbooks.lifecycle().transition(onL1.id(), AlertState.RESOLVED, rig.as("sara.neri"), "wear within limits");
+            rig.clock.advance(Duration.ofMinutes(4));
+        }
+
+        rig.restart();
+        AlertRecord repeat = receive(Alerts.pressVibration(0.85, rig.clock.instant()));
+        AlertRecord thirdOnL1 = receive(now("L1", "robot-2", "tool-wear", 0.9));
+
+        assertThat(repeat.id()).isEqualTo(onL2.id());
+        assertThat(repeat.occurrences()).isEqualTo(2);
+        assertThat(thirdOnL1.decision().flags()).contains("flapping");
+        assertThat(thirdOnL1.decision().ownerRole()).isEqualTo("maintenance");
+    }
+
+    @Test
     void concurrentSendersEachGetTheirOwnCommittedAlertAndSimultaneousRepeatsCountUp() throws Exception {
         int threads = 8;
         int perThread = 15;

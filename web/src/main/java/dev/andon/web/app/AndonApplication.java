@@ -32,6 +32,9 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.andon.rules.Runbooks;
+import dev.andon.rules.RulesSettings;
+import dev.andon.rules.engine.RulesetCompiler;
+import dev.andon.rules.governance.RulesFolder;
 import dev.andon.connectors.Connectors;
 import dev.andon.assistant.training.QuizDrafts;
 import dev.andon.assistant.training.QuizDrafter;
@@ -81,6 +84,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -145,6 +149,18 @@ public final class AndonApplication implements AutoCloseable {
         ObjectMapper json = AndonJson.newMapper();
         LOG.info("starting Andon for {} ({}), data in {}", plant.name(), plantFile, data);
 
+        // Two slow parts of a start run on their own threads from here while the store opens and the rest is built:
+        // compiling the runbooks (a cold JVM spends seconds loading and warming the Drools compiler; Runbooks.start
+        // then finds the rules folder's content built, or a warm compiler for a stored version) and loading the
+        // embedding model (~1-2 s; the knowledge base waits for it).
+        RulesetCompiler compiler = push(closeables, new RulesetCompiler());
+        CompletableFuture<Void> preparing = CompletableFuture.runAsync(
+                () -> compiler.prepare(new RulesFolder(RulesSettings.from(settings, plant).rulesDir())::read),
+                daemon("andon-rules-prepare"));
+        closeables.push(preparing::join); // a failed start closes the compiler only once nothing builds in it
+        CompletableFuture<EmbeddingModel> loadingModel = CompletableFuture.supplyAsync(
+                AllMiniLmL6V2QuantizedEmbeddingModel::new, daemon("andon-model-load"));
+
         AndonDatabase db = push(closeables, AndonDatabase.open(data));
         // The node's one scheduler for background work: escalation timers, model heartbeats, the documents folder
         // scan, index refresh, handover drafts, session expiry. Closed here on a failed start, and first of all on
@@ -167,16 +183,6 @@ public final class AndonApplication implements AutoCloseable {
         ShiftFeature shift = ShiftFeature.build(plant, settings, db, json, alerts, stations, notes, policy, coverage, audit,
                 clock);
 
-        // The embedding model (~1-2 s to load) loads while the runbooks compile; nothing else waits for it until here.
-        java.util.concurrent.CompletableFuture<EmbeddingModel> loadingModel = java.util.concurrent.CompletableFuture.supplyAsync(
-                AllMiniLmL6V2QuantizedEmbeddingModel::new, runnable -> {
-                    Thread t = new Thread(runnable, "andon-model-load");
-                    t.setDaemon(true);
-                    t.start();
-                });
-        // Hands-on runbooks ask the skills matrix who is qualified.
-        Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, null,
-                policy, audit, skills, scheduler));
         // One in-process MiniLM model serves both the knowledge index and the assistant's intent recognition.
         EmbeddingModel minilm = loadingModel.join();
         KnowledgeBase knowledge = push(closeables, KnowledgeBase.open(
@@ -190,6 +196,9 @@ public final class AndonApplication implements AutoCloseable {
                 // Each document change commits with its audit records in one write of the store (uploads, drafts,
                 // approvals, rejections, deletions); an interrupted one is put back at the next start.
                 new AuditedDocumentChanges(db, audit)));
+        // Hands-on runbooks ask the skills matrix who is qualified.
+        Runbooks runbooks = push(closeables, Runbooks.start(plant, settings, db, alerts, stations, clock, compiler,
+                policy, audit, skills, scheduler));
         knowledge.startWatching();
         // With a language model configured it drafts quiz questions for trainers to approve; never asked unapproved.
         // One chat model client serves the assistant and the quiz drafter.
@@ -311,6 +320,15 @@ public final class AndonApplication implements AutoCloseable {
         LOG.info("Andon listening on port {}", http.actualPort());
         closeables.push(scheduler);
         return new AndonApplication(closeables, plant, data, http.actualPort());
+    }
+
+    /** Runs each task on a new daemon thread of that name (the start's few parallel parts). */
+    private static java.util.concurrent.Executor daemon(String name) {
+        return task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        };
     }
 
     private static <T> Set<String> ids(List<T> items, Function<T, String> id) {

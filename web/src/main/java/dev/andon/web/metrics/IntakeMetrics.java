@@ -38,8 +38,12 @@ public final class IntakeMetrics implements IntakeObserver {
                 .publishPercentileHistogram().register(registry);
         Gauge.builder("andon.intake.queue.depth", pipeline, AlertPipeline::queueDepth)
                 .description("alerts waiting for their commit").register(registry);
+        // The bound intake answers 503 by: every alert taken and not yet answered, wherever it is (queued, decided
+        // ahead of the writer, being written). The queue depth alone stays below it while a batch is written.
+        Gauge.builder("andon.intake.unanswered", pipeline, AlertPipeline::unanswered)
+                .description("alerts taken and not yet answered (queued, decided or being written)").register(registry);
         Gauge.builder("andon.intake.queue.capacity", pipeline, AlertPipeline::queueCapacity)
-                .description("alerts that may wait before intake answers 503").register(registry);
+                .description("alerts that may be taken and unanswered before intake answers 503").register(registry);
     }
 
     @Override
