@@ -31,7 +31,7 @@ import java.util.function.UnaryOperator;
 public final class AlertStore {
     private final AndonDatabase db;
     private final ObjectMapper json;
-    private final BTreeMap<Long, AlertRecord> alerts;
+    private final RecordMap<AlertRecord> alerts;
     private final JsonValueSerializer<AlertRecord> codec;
     private final HTreeMap<String, String> openByFingerprint;
     private final BTreeMap<Long, String> openLineById;
@@ -69,8 +69,9 @@ public final class AlertStore {
         this.json = json;
         this.cachedRecords = cachedRecords;
         this.codec = new JsonValueSerializer<>(json, AlertRecord.class);
-        this.alerts = db.records("alert-records", codec);
+        this.alerts = db.recordMap("alert-record-places", codec);
         migrateLegacy(db);
+        migrateTreeRecords(db);
         this.openByFingerprint = db.jsonMap("alerts-open-by-fingerprint");
         this.openLineById = db.orderedJsonMap("alerts-open-line-by-id");
         this.ids = db.sequence("alert-ids");
@@ -178,9 +179,33 @@ public final class AlertStore {
         }
     }
 
+    /**
+     * Alerts were then kept as values of a tree map ("alert-records"), whose every update decoded the old record;
+     * move them to the record map once, a few thousand per commit, emptying the old map the same way.
+     */
+    private void migrateTreeRecords(AndonDatabase db) {
+        if (!db.exists("alert-records")) {
+            return;
+        }
+        BTreeMap<Long, AlertRecord> tree = db.records("alert-records", codec);
+        while (!tree.isEmpty()) {
+            db.write(() -> {
+                List<Long> moved = new ArrayList<>();
+                for (Map.Entry<Long, AlertRecord> e : tree.entrySet()) {
+                    if (moved.size() >= 2_000) {
+                        break;
+                    }
+                    alerts.put(e.getKey(), e.getValue());
+                    moved.add(e.getKey());
+                }
+                moved.forEach(tree::remove);
+            });
+        }
+    }
+
     private void warmUp() {
         long low = Long.MAX_VALUE;
-        for (Map.Entry<Long, AlertRecord> e : alerts.descendingMap().entrySet()) {
+        for (Map.Entry<Long, AlertRecord> e : alerts.descendingBelow(Long.MAX_VALUE)) {
             if (recentCount.get() >= cachedRecords) {
                 break;
             }
@@ -254,47 +279,73 @@ public final class AlertStore {
                 .filter(r -> r.state().isOpen());
     }
 
-    /** Newest first. */
+    /** Newest first, every match (for engines that need them all; people page with {@link #page}). */
     public List<AlertRecord> list(AlertQuery q) {
+        return page(q, Integer.MAX_VALUE).alerts();
+    }
+
+    /**
+     * One page of alerts, newest first. {@code next} is set when more may follow: the last id of a full page, or, when
+     * {@code maxDecoded} records were read from the file before the page filled, the last id looked at — so a listing
+     * whose filter matches little (a quiet line, a rare state) answers in bounded time and is continued with
+     * {@code before=next} instead of decoding the whole history in one request.
+     */
+    public AlertPage page(AlertQuery q, int maxDecoded) {
         List<AlertRecord> out = new ArrayList<>();
         long before = q.beforeId() == null ? Long.MAX_VALUE : q.beforeId();
+        int decoded = 0;
         if (q.openOnly()) {
             for (Map.Entry<Long, OpenRef> e : open.headMap(before, false).descendingMap().entrySet()) {
                 if (out.size() >= q.limit()) {
-                    break;
+                    return AlertPage.full(out);
                 }
                 OpenRef ref = e.getValue();
                 if (q.line() != null && !q.line().equals(ref.line()) || q.station() != null && !q.station().equals(ref.station())) {
                     continue;
                 }
-                AlertRecord r = record(e.getKey());
+                if (decoded >= maxDecoded) {
+                    return new AlertPage(out, Long.toString(e.getKey() + 1));
+                }
+                AlertRecord r = recent.get(e.getKey());
+                if (r == null) {
+                    decoded++;
+                    r = alerts.get(e.getKey());
+                }
                 if (r != null && matches(q, r)) {
                     out.add(r);
                 }
             }
-            return out;
+            return AlertPage.full(out).limitedTo(q.limit());
         }
         long low = windowLow;
         for (AlertRecord r : recent.subMap(low, true, Math.max(low, before), false).descendingMap().values()) {
-            if (out.size() >= q.limit() || (q.since() != null && r.alert().receivedAt().isBefore(q.since()))) {
-                return out;
-            }
-            if (matches(q, r)) {
-                out.add(r);
-            }
-        }
-        for (AlertRecord r : alerts.headMap(Math.min(low, before), false).descendingMap().values()) {
             if (out.size() >= q.limit()) {
-                break;
+                return AlertPage.full(out);
             }
             if (q.since() != null && r.alert().receivedAt().isBefore(q.since())) {
-                break;
+                return new AlertPage(out, null);
             }
             if (matches(q, r)) {
                 out.add(r);
             }
         }
-        return out;
+        for (Map.Entry<Long, AlertRecord> e : alerts.descendingBelow(Math.min(low, before))) {
+            if (out.size() >= q.limit()) {
+                return AlertPage.full(out);
+            }
+            if (decoded++ >= maxDecoded) {
+                // nothing of this record was used: the next page starts with it
+                return new AlertPage(out, Long.toString(e.getKey() + 1));
+            }
+            AlertRecord r = e.getValue();
+            if (q.since() != null && r.alert().receivedAt().isBefore(q.since())) {
+                return new AlertPage(out, null);
+            }
+            if (matches(q, r)) {
+                out.add(r);
+            }
+        }
+        return AlertPage.full(out).limitedTo(q.limit());
     }
 
     /**
@@ -310,7 +361,8 @@ public final class AlertStore {
                 return;
             }
         }
-        for (AlertRecord r : alerts.headMap(low, false).descendingMap().values()) {
+        for (Map.Entry<Long, AlertRecord> e : alerts.descendingBelow(low)) {
+            AlertRecord r = e.getValue();
             if (r.alert().receivedAt().isBefore(since) || !visitor.test(r)) {
                 return;
             }
@@ -334,7 +386,7 @@ public final class AlertStore {
     }
 
     public long count() {
-        return alerts.sizeLong();
+        return alerts.size();
     }
 
     private AlertRecord record(Long key) {

@@ -194,7 +194,13 @@ public final class AndonDatabase implements AutoCloseable {
         return write(() -> db.treeMap(name, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen());
     }
 
-    /** An ordered map from a numeric key to records of one type, encoded by the type's codec (values outside nodes). */
+    /** Records of one type by a numeric id, encoded by the type's codec and rewritten in place on a change. */
+    <V> RecordMap<V> recordMap(String name, Serializer<V> codec) {
+        return write(() -> new RecordMap<>(db.getStore(), db.treeMap(name, Serializer.LONG, Serializer.LONG).createOrOpen(),
+                codec));
+    }
+
+    /** The layout {@link #recordMap} replaced: a tree map with the records as values outside its nodes. */
     <V> BTreeMap<Long, V> records(String name, JsonValueSerializer<V> codec) {
         return write(() -> db.treeMap(name, Serializer.LONG, codec).valuesOutsideNodesEnable().createOrOpen());
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -143,6 +145,60 @@ class AlertStoreTest {
             assertThat(store.list(AlertQuery.openOn("L2"))).extracting(AlertRecord::id).containsExactly("1");
             assertThat(store.openCountByStation("L2")).containsEntry("press-3", 1);
             assertThat(store.insert(alert("L2", "press-3"), r -> r).id()).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void alertsStoredInTheTreeLayoutOfTheLastVersionAreMovedOnceAndStayChangeable(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            var tree = db.records("alert-records", new JsonValueSerializer<>(JSON, AlertRecord.class));
+            db.write(() -> {
+                for (long id = 1; id <= 3; id++) {
+                    tree.put(id, AlertRecord.received(new Alert(Long.toString(id), "vibration-model", "2.3.1", "L2",
+                            "press-3", "vibration-anomaly", Severity.HIGH, 0.82, T0, T0, Map.of("n", id)))
+                            .movedTo(AlertState.ASSIGNED, "andon", T0, null));
+                }
+                db.sequence("alert-ids").set(3);
+            });
+        }
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            assertThat(store.count()).isEqualTo(3);
+            assertThat(store.get("2").alert().payload()).containsEntry("n", 2);
+            store.transition("2", AlertState.ACKNOWLEDGED, "marco.ferri", null, T0.plusSeconds(60));
+            assertThat(db.records("alert-records", new JsonValueSerializer<>(JSON, AlertRecord.class))).isEmpty();
+        }
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            assertThat(store.list(AlertQuery.all())).extracting(AlertRecord::id).containsExactly("3", "2", "1");
+            assertThat(store.get("2").state()).isEqualTo(AlertState.ACKNOWLEDGED);
+            assertThat(store.insert(alert("L2", "press-3"), r -> r).id()).isEqualTo("4");
+        }
+    }
+
+    @Test
+    void aListingThatMatchesLittleReadsABoundedSliceAndIsContinuedUntilItEnds(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON, 4);
+            store.insert(alert("L1", "robot-2"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            for (int i = 0; i < 30; i++) {
+                store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            }
+            AlertQuery quietLine = new AlertQuery("L1", null, null, false, null, 10, null);
+
+            AlertPage first = store.page(quietLine, 5);
+            List<String> found = new ArrayList<>(first.alerts().stream().map(AlertRecord::id).toList());
+            int pages = 1;
+            for (AlertPage p = first; p.next() != null; pages++) {
+                p = store.page(new AlertQuery("L1", null, null, false, null, 10, Long.parseLong(p.next())), 5);
+                p.alerts().forEach(r -> found.add(r.id()));
+            }
+
+            assertThat(first.alerts()).isEmpty();
+            assertThat(first.next()).isNotNull();
+            assertThat(found).containsExactly("1");
+            assertThat(pages).isBetween(6, 8); // 27 records behind the 4 kept decoded, 5 per page
+            assertThat(store.list(quietLine)).extracting(AlertRecord::id).containsExactly("1");
         }
     }
 
