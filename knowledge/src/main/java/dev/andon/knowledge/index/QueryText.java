@@ -55,9 +55,17 @@ public final class QueryText {
         return s;
     }
 
-    /** Units spelled out and filler dropped; falls back to the unit-spelled question when nothing would be left. */
+    /**
+     * What the sentence model reads: units spelled out, and the documents' words added after floor words
+     * ({@link FloorWords}: "forklift lanes" also reads "aisle passageway").
+     */
+    public static String forMeaning(String question) {
+        return FloorWords.withWrittenTerms(withUnits(question));
+    }
+
+    /** As {@link #forMeaning}, with filler dropped; falls back to that when nothing would be left. */
     public static String forKeywords(String question) {
-        String spelled = withUnits(question);
+        String spelled = forMeaning(question);
         List<String> kept = new ArrayList<>();
         Matcher m = WORD.matcher(spelled);
         while (m.find()) {
