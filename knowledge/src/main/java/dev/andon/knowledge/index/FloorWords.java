@@ -22,7 +22,9 @@ final class FloorWords {
             term("holes?", "opening"),
             term("slippy|slippery", "slip-resistant"),
             term("ear ?muffs?|ear ?plugs?|ear defenders?", "hearing protection"),
-            term("loud", "noise"));
+            term("loud", "noise"),
+            // an abbreviation the documents spell out ("American National Standards Institute, Z87.1")
+            term("ansi", "american national standards institute"));
 
     private FloorWords() {
     }

@@ -37,6 +37,12 @@ class QueryTextTest {
     }
 
     @Test
+    void anAbbreviationAlsoReadsSpelledOut() {
+        assertThat(QueryText.forMeaning("which ANSI standard for the face shield"))
+                .isEqualTo("which ansi american national standards institute standard for the face shield");
+    }
+
+    @Test
     void wordsThatOnlyContainAFloorWordAreLeftAlone() {
         assertThat(QueryText.forMeaning("the planes and flanes")).isEqualTo("the planes and flanes");
         assertThat(QueryText.forMeaning("check the loudspeaker")).isEqualTo("check the loudspeaker");
