@@ -54,6 +54,12 @@ class QueryTextTest {
     }
 
     @Test
+    void keywordSearchAlsoSeesTwoWordsClosedUpAsOne() {
+        assertThat(QueryText.forKeywords("tallest wooden step ladder")).isEqualTo("tallest wooden step ladder tallestwooden woodenstep stepladder");
+        assertThat(QueryText.forMeaning("tallest wooden step ladder")).doesNotContain("stepladder");
+    }
+
+    @Test
     void conversationalFillerDoesNotReachKeywordSearch() {
         assertThat(QueryText.forKeywords("got a pile of 2 inch bar to cut, what blade do I want on it?"))
                 .isEqualTo("a of 2 inch inches bar to cut blade");
