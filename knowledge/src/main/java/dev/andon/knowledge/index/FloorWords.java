@@ -23,6 +23,7 @@ final class FloorWords {
             term("slippy|slippery", "slip-resistant"),
             term("ear ?muffs?|ear ?plugs?|ear defenders?", "hearing protection"),
             term("loud", "noise"),
+            term("(?:throw|throws|throwing|threw|chuck|chucks|chucking|kick|kicks|kicking|kicked) out", "reject rejected"),
             // an abbreviation the documents spell out ("American National Standards Institute, Z87.1")
             term("ansi", "american national standards institute"));
 

@@ -37,6 +37,12 @@ class QueryTextTest {
     }
 
     @Test
+    void aPhraseCanBeTheFloorWord() {
+        assertThat(QueryText.forMeaning("the checker keeps kicking out good parts"))
+                .isEqualTo("the checker keeps kicking out reject rejected good parts");
+    }
+
+    @Test
     void anAbbreviationAlsoReadsSpelledOut() {
         assertThat(QueryText.forMeaning("which ANSI standard for the face shield"))
                 .isEqualTo("which ansi american national standards institute standard for the face shield");
