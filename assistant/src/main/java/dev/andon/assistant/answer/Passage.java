@@ -59,8 +59,8 @@ public final class Passage {
         boolean asksAmount = ASKS_AMOUNT.matcher(question.toLowerCase(Locale.ROOT)).find();
         List<double[]> scored = new ArrayList<>();
         for (Unit u : units) {
-            if (u.tableRow() && isSeparator(u.text())) {
-                continue;
+            if (u.tableRow() && (isSeparator(u.text()) || isHeader(u))) {
+                continue; // a header row says what the columns are, never the fact: it is scored with its table below
             }
             double words = 0;
             for (String t : QueryTerms.matchedTerms(terms, u.text())) {
@@ -74,6 +74,7 @@ public final class Passage {
                 scored.add(new double[]{u.index(), s});
             }
         }
+        scored.addAll(tablesAnsweredByTheirHeader(units, terms, topical, scored));
         if (scored.isEmpty()) {
             return "";
         }
@@ -87,6 +88,10 @@ public final class Passage {
                 break;
             }
             Unit u = units.get((int) x[0]);
+            if (isHeader(u)) {
+                chars += tableRows(units, u.index(), chosen, maxChars - chars);
+                continue;
+            }
             if (chars > 0 && chars + u.text().length() > maxChars) {
                 break;
             }
@@ -115,6 +120,69 @@ public final class Passage {
     }
 
     /**
+     * Tables whose header shares words with the question ("how many hours a day" against "Duration per day, hours")
+     * while none of their data rows does: the rows together are the answer, so the table is a candidate scored as its
+     * header, keyed by the header's index. A table with a matching row is answered by that row instead.
+     */
+    private static List<double[]> tablesAnsweredByTheirHeader(List<Unit> units, List<String> terms, Set<String> topical,
+                                                              List<double[]> scored) {
+        Set<Integer> answeredByRow = new java.util.HashSet<>();
+        for (double[] x : scored) {
+            Unit u = units.get((int) x[0]);
+            if (u.tableRow()) {
+                answeredByRow.add(u.header());
+            }
+        }
+        List<double[]> out = new ArrayList<>();
+        for (Unit u : units) {
+            if (!isHeader(u) || answeredByRow.contains(u.index()) || !hasDataRow(units, u.index())) {
+                continue;
+            }
+            double words = 0;
+            for (String t : QueryTerms.matchedTerms(terms, u.text())) {
+                words += topical.contains(t) ? TOPIC_WEIGHT : 1;
+            }
+            if (words > 0) {
+                out.add(new double[]{u.index(), words});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The header at {@code header}, its separator and its data rows in order, as many as fit in {@code room}
+     * characters — but at least the first data row, so a header is never quoted alone. Returns the characters added.
+     */
+    private static int tableRows(List<Unit> units, int header, TreeSet<Integer> chosen, int room) {
+        int added = 0;
+        boolean aRow = false;
+        for (int j = header; j < units.size() && (j == header || units.get(j).header() == header); j++) {
+            Unit row = units.get(j);
+            boolean data = j > header && !isSeparator(row.text());
+            if (data && aRow && added + row.text().length() > room) {
+                break;
+            }
+            chosen.add(j);
+            added += row.text().length();
+            aRow |= data;
+        }
+        return added;
+    }
+
+    private static boolean isHeader(Unit u) {
+        return u.tableRow() && u.header() < 0;
+    }
+
+    private static boolean hasDataRow(List<Unit> units, int header) {
+        for (int j = header + 1; j < units.size() && units.get(j).header() == header; j++) {
+            if (!isSeparator(units.get(j).text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A chosen sentence that leads into what follows ("… in the passenger compartment -", "three types:") says nothing
      * without it: the units after it join, within {@code room} characters (at least the first one). Returns the
      * characters added.
@@ -126,6 +194,10 @@ public final class Passage {
                 continue;
             }
             for (int j = i + 1; j < units.size() && !chosen.contains(j); j++) {
+                if (isHeader(units.get(j))) {
+                    added += tableRows(units, j, chosen, room - added); // a table, never its header alone
+                    break;
+                }
                 int len = units.get(j).text().length();
                 if (j > i + 1 && added + len > room) {
                     break;

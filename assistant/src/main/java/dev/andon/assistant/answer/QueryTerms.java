@@ -110,7 +110,8 @@ public final class QueryTerms {
     }
 
     private static boolean contains(Set<String> stems, String s) {
-        if (stems.contains(s)) {
+        // a short word and its plural ("pit" / "pits"): too short for the stemmer to take the s off safely
+        if (stems.contains(s) || stems.contains(s + "s") || s.endsWith("s") && stems.contains(s.substring(0, s.length() - 1))) {
             return true;
         }
         if (s.length() >= 5) {

@@ -29,6 +29,46 @@ class PassageTest {
         assertThat(NOISE).contains(p.lines().filter(l -> l.startsWith("|")).toList().get(0));
     }
 
+    static final String NOISE_TABLE = """
+            (d)(1) In all cases where the sound levels exceed the values shown herein, a continuing, effective hearing conservation program shall be administered.
+
+            |Duration per day, hours|Sound level dBA slow response|
+            |-----------------------|-----------------------------|
+            |           8           |             90              |
+            |           6           |             92              |
+            |           4           |             95              |
+            |           2           |             100             |
+            |          1/2          |             110             |
+
+            (2)(i) When the daily noise exposure is composed of two or more periods of noise exposure of different levels, their combined effect should be considered.""";
+
+    @Test
+    void aHeaderRowThatMatchesBestIsNotQuotedWithoutItsRows() {
+        // the header shares six words with the question, the row only its figure: the row still carries the answer
+        String q = "the meter reads 100 dBA on slow response, what's the allowed duration per day in hours";
+        String p = Passage.answering(NOISE_TABLE, "Occupational noise exposure\n(d)", QueryTerms.of(q, List.of()), q, 3, 700);
+        assertThat(p).contains("|Duration per day, hours|Sound level dBA slow response|")
+                .contains("|           2           |             100             |")
+                .doesNotContain("|           8           |");
+    }
+
+    @Test
+    void aTableAskedAboutByItsHeaderIsQuotedWithItsRows() {
+        String q = "how many hours a day can we work in the loud area";
+        String p = Passage.answering(NOISE_TABLE, "Occupational noise exposure\n(d)", QueryTerms.of(q, List.of()), q, 3, 700);
+        assertThat(p).contains("|Duration per day, hours|Sound level dBA slow response|")
+                .contains("|           8           |             90              |")
+                .contains("|          1/2          |             110             |");
+    }
+
+    @Test
+    void aTableTooLongForThePassageStillBringsItsFirstRow() {
+        String q = "how many hours a day can we work in the loud area";
+        String p = Passage.answering(NOISE_TABLE, "", QueryTerms.of(q, List.of()), q, 3, 60);
+        assertThat(p.lines().filter(l -> l.startsWith("|")).count()).isGreaterThanOrEqualTo(3);
+        assertThat(p).contains("|           8           |             90              |");
+    }
+
     @Test
     void sentencesAreQuotedAsWrittenAndInTheirOrder() {
         String text = "(4) *Work rests.* On offhand grinding machines, work rests shall be used to support the work. "

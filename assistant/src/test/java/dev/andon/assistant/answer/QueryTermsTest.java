@@ -33,6 +33,13 @@ class QueryTermsTest {
     }
 
     @Test
+    void aShortWordMeetsItsPlural() {
+        assertThat(QueryTerms.matched(List.of("pit"), "the hazards of open pits, tanks, vats")).isEqualTo(1);
+        assertThat(QueryTerms.matched(List.of("vats"), "a vat left open")).isEqualTo(1);
+        assertThat(QueryTerms.matched(List.of("pit"), "a pin in the die")).isZero();
+    }
+
+    @Test
     void whatAnApostropheLeavesIsNotAWord() {
         assertThat(QueryTerms.of("tallest ladder we're allowed, you'll say", List.of())).containsExactly("tallest", "ladder", "allowed");
     }

@@ -60,7 +60,7 @@ public final class HybridSearcher {
         String text = validate(request);
         int k = request.k() == 0 ? DEFAULT_K : request.k();
         Query words = textQuery(QueryText.forKeywords(text));
-        float[] vector = mode == SearchMode.BM25 ? null : embedder.embed(QueryText.withUnits(text));
+        float[] vector = mode == SearchMode.BM25 ? null : embedder.embed(QueryText.forMeaning(text));
         int depth = Math.max(fusion.candidates(), k * 3);
         return index.search(searcher -> {
             try {

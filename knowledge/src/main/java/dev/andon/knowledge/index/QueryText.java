@@ -55,9 +55,17 @@ public final class QueryText {
         return s;
     }
 
-    /** Units spelled out and filler dropped; falls back to the unit-spelled question when nothing would be left. */
+    /**
+     * What the sentence model reads: units spelled out, and the documents' words added after floor words
+     * ({@link FloorWords}: "forklift lanes" also reads "aisle passageway").
+     */
+    public static String forMeaning(String question) {
+        return FloorWords.withWrittenTerms(withUnits(question));
+    }
+
+    /** As {@link #forMeaning}, with filler dropped; falls back to that when nothing would be left. */
     public static String forKeywords(String question) {
-        String spelled = withUnits(question);
+        String spelled = forMeaning(question);
         List<String> kept = new ArrayList<>();
         Matcher m = WORD.matcher(spelled);
         while (m.find()) {
@@ -68,6 +76,29 @@ public final class QueryText {
             }
             kept.add(w);
         }
-        return kept.isEmpty() ? spelled : String.join(" ", kept);
+        if (kept.isEmpty()) {
+            return spelled;
+        }
+        kept.addAll(closedCompounds(question));
+        return String.join(" ", kept);
+    }
+
+    /**
+     * Two-word compounds as documents close them up: "step ladder" is also "stepladder", "hand rail" "handrail".
+     * Every pair of adjacent words of four letters or more is joined (not filler, not "the"); a join no document contains matches nothing,
+     * so keyword search loses nothing by it. Not for the sentence model, which would read the made-up words.
+     */
+    static List<String> closedCompounds(String question) {
+        List<String> words = new ArrayList<>();
+        for (String w : question.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            words.add(w.length() >= 4 && !FILLER.contains(w) ? w : "");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (!words.get(i).isEmpty() && !words.get(i + 1).isEmpty()) {
+                out.add(words.get(i) + words.get(i + 1));
+            }
+        }
+        return out;
     }
 }

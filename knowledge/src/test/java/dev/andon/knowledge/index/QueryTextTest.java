@@ -29,6 +29,43 @@ class QueryTextTest {
     }
 
     @Test
+    void floorWordsAlsoReadAsTheDocumentsWriteThem() {
+        assertThat(QueryText.forMeaning("forklift lanes are full of pallets"))
+                .isEqualTo("forklift powered industrial truck mechanical handling equipment lanes aisle passageway are full of pallets");
+        assertThat(QueryText.forMeaning("the walkway by line 2 is blocked"))
+                .isEqualTo("the walkway aisle passageway by line 2 is blocked obstruction kept clear");
+    }
+
+    @Test
+    void aPhraseCanBeTheFloorWord() {
+        assertThat(QueryText.forMeaning("the checker keeps kicking out good parts"))
+                .isEqualTo("the checker keeps kicking out reject rejected good parts");
+    }
+
+    @Test
+    void anAbbreviationAlsoReadsSpelledOut() {
+        assertThat(QueryText.forMeaning("which ANSI standard for the face shield"))
+                .isEqualTo("which ansi american national standards institute standard for the face shield");
+    }
+
+    @Test
+    void wordsThatOnlyContainAFloorWordAreLeftAlone() {
+        assertThat(QueryText.forMeaning("the planes and flanes")).isEqualTo("the planes and flanes");
+        assertThat(QueryText.forMeaning("check the loudspeaker")).isEqualTo("check the loudspeaker");
+    }
+
+    @Test
+    void keywordSearchSeesTheDocumentsWordsToo() {
+        assertThat(QueryText.forKeywords("walkway blocked?")).contains("passageway").contains("obstruction");
+    }
+
+    @Test
+    void keywordSearchAlsoSeesTwoWordsClosedUpAsOne() {
+        assertThat(QueryText.forKeywords("tallest wooden step ladder")).isEqualTo("tallest wooden step ladder tallestwooden woodenstep stepladder");
+        assertThat(QueryText.forMeaning("tallest wooden step ladder")).doesNotContain("stepladder");
+    }
+
+    @Test
     void conversationalFillerDoesNotReachKeywordSearch() {
         assertThat(QueryText.forKeywords("got a pile of 2 inch bar to cut, what blade do I want on it?"))
                 .isEqualTo("a of 2 inch inches bar to cut blade");
