@@ -119,7 +119,7 @@ public final class AlertStore {
             if (id > ids.get()) {
                 ids.set(id);
             }
-            put(rec);
+            put(rec, true);
             return rec;
         });
     }
@@ -229,7 +229,7 @@ public final class AlertStore {
                     alert.station(), alert.type(), alert.severity(), alert.confidence(), alert.timestamp(),
                     alert.receivedAt(), alert.payload());
             AlertRecord rec = beforeCommit.apply(AlertRecord.received(withId));
-            put(rec);
+            put(rec, true);
             return rec;
         });
     }
@@ -237,7 +237,7 @@ public final class AlertStore {
     /** Replaces a stored record (same id). */
     public AlertRecord save(AlertRecord rec) {
         return db.write(() -> {
-            put(rec);
+            put(rec, false);
             return rec;
         });
     }
@@ -246,7 +246,7 @@ public final class AlertStore {
     public AlertRecord update(String id, UnaryOperator<AlertRecord> change) {
         return db.write(() -> {
             AlertRecord next = change.apply(get(id));
-            put(next);
+            put(next, false);
             return next;
         });
     }
@@ -416,7 +416,8 @@ public final class AlertStore {
         }
     }
 
-    private void put(AlertRecord rec) {
+    /** {@code fresh}: the id was just handed out, so the record is new (stored without looking for an old one). */
+    private void put(AlertRecord rec, boolean fresh) {
         Long key = key(rec.id());
         AlertRecord before = recent.get(key);
         db.onRollback(() -> {
@@ -436,7 +437,11 @@ public final class AlertStore {
                 open.put(key, openBefore);
             }
         });
-        alerts.put(key, rec);
+        if (fresh) {
+            alerts.insert(key, rec);
+        } else {
+            alerts.put(key, rec);
+        }
         remember(key, rec);
         if (rec.state().isOpen()) {
             if (openBefore == null) {

@@ -41,6 +41,17 @@ final class RecordMap<V> {
         }
     }
 
+    /**
+     * Stores a record under an id handed out for it (intake's inserts): no lookup first. Should the id be taken after
+     * all, the record it pointed to is freed, so nothing is left unreachable.
+     */
+    void insert(long id, V value) {
+        Long old = places.put(id, store.put(value, codec));
+        if (old != null) {
+            store.delete(old, codec);
+        }
+    }
+
     long size() {
         return places.sizeLong();
     }
