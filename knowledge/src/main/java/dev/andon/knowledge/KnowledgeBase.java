@@ -109,7 +109,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         this.indexer = new VersionIndexer(index, catalog, embedder, documentsDir, options.clock());
         this.sync = new FolderSync(new FolderSnapshot(documentsDir), reader, indexer, catalog, options.maxFileBytes(),
                 options.clock());
-        this.searcher = new HybridSearcher(index, embedder, options.fusion());
+        this.searcher = new HybridSearcher(index, embedder, options.fusion(), options.floorWords());
         this.views = new DocumentViews(options.clock());
         this.published = catalog.snapshot();
         this.ownScheduler = options.scheduler() == null;

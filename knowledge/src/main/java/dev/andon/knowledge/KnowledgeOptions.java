@@ -5,6 +5,7 @@ import dev.andon.knowledge.index.FusionSettings;
 import dev.andon.knowledge.index.TextEmbedder;
 import dev.andon.knowledge.ingest.MetadataDefaults;
 import dev.andon.core.identity.PermissionPolicy;
+import dev.andon.knowledge.index.FloorWords;
 import dev.andon.core.schedule.Scheduler;
 
 import java.time.Clock;
@@ -22,7 +23,7 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
                                Set<String> knownStations, String defaultLanguage, Clock clock,
                                TextEmbedder embedder, double ramBufferMb, MetadataDefaults metadataDefaults,
                                PermissionPolicy permissions, long maxParseMillis, int maxImportEntries,
-                               long maxImportBytes, Scheduler scheduler) {
+                               long maxImportBytes, Scheduler scheduler, FloorWords floorWords) {
     public static final long DEFAULT_MAX_FILE_BYTES = 20L * 1024 * 1024;
     public static final long DEFAULT_MAX_PDF_DECODED_BYTES = 64L * 1024 * 1024;
     public static final long DEFAULT_MAX_PARSE_MILLIS = 5_000;
@@ -90,6 +91,7 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         b.maxParseMillis = maxParseMillis;
         b.maxImportEntries = maxImportEntries;
         b.maxImportBytes = maxImportBytes;
+        b.floorWords = floorWords;
         return b;
     }
 
@@ -115,6 +117,7 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         private int maxImportEntries = DEFAULT_MAX_IMPORT_ENTRIES;
         private long maxImportBytes = DEFAULT_MAX_IMPORT_BYTES;
         private Scheduler scheduler;
+        private FloorWords floorWords = FloorWords.STANDARD;
 
         public Builder maxFileBytes(long v) { maxFileBytes = v; return this; }
         public Builder maxPdfPages(int v) { maxPdfPages = v; return this; }
@@ -142,6 +145,9 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
         /** The node's one scheduler for the folder scan and index refresh; none: the knowledge base runs its own. */
         public Builder scheduler(Scheduler v) { scheduler = v; return this; }
 
+        /** The floor words questions are also read in (built-in ones, and the plant's words file if it has one). */
+        public Builder floorWords(FloorWords v) { floorWords = v; return this; }
+
         /** Documents naming a role, line or station outside these sets are refused. */
         public Builder knownPlant(Set<String> roles, Set<String> lines, Set<String> stations) {
             knownRoles = roles;
@@ -155,7 +161,7 @@ public record KnowledgeOptions(long maxFileBytes, int maxPdfPages, int maxExtrac
                     maxChunkChars, pollInterval, refreshInterval, fusion, knownRoles, knownLines, knownStations,
                     defaultLanguage, clock, embedder, ramBufferMb, metadataDefaults,
                     permissions != null ? permissions : PermissionPolicy.bundled(), maxParseMillis, maxImportEntries,
-                    maxImportBytes, scheduler);
+                    maxImportBytes, scheduler, floorWords);
         }
     }
 }

@@ -48,19 +48,26 @@ public final class HybridSearcher {
     private final TextEmbedder embedder;
     private final FusionSettings fusion;
     private final SnippetHighlighter snippets;
+    private final FloorWords words;
 
     public HybridSearcher(KnowledgeIndex index, TextEmbedder embedder, FusionSettings fusion) {
+        this(index, embedder, fusion, FloorWords.STANDARD);
+    }
+
+    /** With the plant's floor words, which both retrievers see after the spoken ones. */
+    public HybridSearcher(KnowledgeIndex index, TextEmbedder embedder, FusionSettings fusion, FloorWords words) {
         this.index = index;
         this.embedder = embedder;
         this.fusion = fusion;
+        this.words = words;
         this.snippets = new SnippetHighlighter(index.analyzers());
     }
 
     public List<SearchHit> search(SearchRequest request, SearchMode mode) {
         String text = validate(request);
         int k = request.k() == 0 ? DEFAULT_K : request.k();
-        Query words = textQuery(QueryText.forKeywords(text));
-        float[] vector = mode == SearchMode.BM25 ? null : embedder.embed(QueryText.forMeaning(text));
+        Query words = textQuery(QueryText.forKeywords(text, this.words));
+        float[] vector = mode == SearchMode.BM25 ? null : embedder.embed(QueryText.forMeaning(text, this.words));
         int depth = Math.max(fusion.candidates(), k * 3);
         return index.search(searcher -> {
             try {

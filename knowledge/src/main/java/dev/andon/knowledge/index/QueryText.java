@@ -60,12 +60,22 @@ public final class QueryText {
      * ({@link FloorWords}: "forklift lanes" also reads "aisle passageway").
      */
     public static String forMeaning(String question) {
-        return FloorWords.withWrittenTerms(withUnits(question));
+        return forMeaning(question, FloorWords.STANDARD);
+    }
+
+    /** As {@link #forMeaning(String)} with a plant's own floor words. */
+    public static String forMeaning(String question, FloorWords words) {
+        return words.withWrittenTerms(withUnits(question));
     }
 
     /** As {@link #forMeaning}, with filler dropped; falls back to that when nothing would be left. */
     public static String forKeywords(String question) {
-        String spelled = forMeaning(question);
+        return forKeywords(question, FloorWords.STANDARD);
+    }
+
+    /** As {@link #forKeywords(String)} with a plant's own floor words. */
+    public static String forKeywords(String question, FloorWords words) {
+        String spelled = forMeaning(question, words);
         List<String> kept = new ArrayList<>();
         Matcher m = WORD.matcher(spelled);
         while (m.find()) {

@@ -27,6 +27,7 @@ import dev.andon.core.store.StationStatusStore;
 import dev.andon.knowledge.AuditedDocumentChanges;
 import dev.andon.knowledge.KnowledgeBase;
 import dev.andon.knowledge.KnowledgeOptions;
+import dev.andon.knowledge.index.FloorWords;
 import dev.andon.knowledge.index.MiniLmEmbedder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -189,6 +190,10 @@ public final class AndonApplication implements AutoCloseable {
                 settings.path("knowledgeDir", "knowledge", plant.baseDir()), data.resolve("index"),
                 KnowledgeOptions.fromSettings(settings).clock(clock).embedder(new MiniLmEmbedder(minilm)).permissions(policy)
                         .scheduler(scheduler)
+                        // the plant's own names for its machines and things, if it keeps a words file
+                        .floorWords(settings.get("knowledgeWordsFile")
+                                .map(f -> FloorWords.standardAnd(plant.baseDir().resolve(f)))
+                                .orElse(FloorWords.STANDARD))
                         .knownPlant(ids(plant.roles(), Role::id), ids(plant.lines(), Line::id),
                                 plant.lines().stream().flatMap(l -> l.stations().stream()).map(Station::id)
                                         .collect(Collectors.toSet()))
