@@ -155,50 +155,33 @@ public final class AlertStore {
         return out;
     }
 
-    /**
-     * Alerts were once kept as JSON text inside the tree nodes ("alerts"); copy them to the record map once, a few
-     * thousand per commit, and empty the old map the same way.
-     */
+    /** Alerts were once kept as JSON text inside the tree nodes ("alerts"): moved to the record map once. */
     private void migrateLegacy(AndonDatabase db) {
-        if (!db.exists("alerts")) {
-            return;
-        }
-        BTreeMap<Long, String> legacy = db.orderedJsonMap("alerts");
-        while (!legacy.isEmpty()) {
-            db.write(() -> {
-                List<Long> moved = new ArrayList<>();
-                for (Map.Entry<Long, String> e : legacy.entrySet()) {
-                    if (moved.size() >= 2_000) {
-                        break;
-                    }
-                    alerts.put(e.getKey(), decode(e.getValue()));
-                    moved.add(e.getKey());
-                }
-                moved.forEach(legacy::remove);
-            });
+        if (db.exists("alerts")) {
+            moveOnce(db.orderedJsonMap("alerts"), this::decode);
         }
     }
 
-    /**
-     * Alerts were then kept as values of a tree map ("alert-records"), whose every update decoded the old record;
-     * move them to the record map once, a few thousand per commit, emptying the old map the same way.
-     */
+    /** Alerts were then kept as values of a tree map ("alert-records"), whose every update decoded the old record. */
     private void migrateTreeRecords(AndonDatabase db) {
-        if (!db.exists("alert-records")) {
-            return;
+        if (db.exists("alert-records")) {
+            moveOnce(db.records("alert-records", codec), r -> r);
         }
-        BTreeMap<Long, AlertRecord> tree = db.records("alert-records", codec);
-        while (!tree.isEmpty()) {
+    }
+
+    /** Moves every record of an earlier layout to the record map, a few thousand per commit, emptying the old map. */
+    private <T> void moveOnce(BTreeMap<Long, T> earlier, java.util.function.Function<T, AlertRecord> asRecord) {
+        while (!earlier.isEmpty()) {
             db.write(() -> {
                 List<Long> moved = new ArrayList<>();
-                for (Map.Entry<Long, AlertRecord> e : tree.entrySet()) {
+                for (Map.Entry<Long, T> e : earlier.entrySet()) {
                     if (moved.size() >= 2_000) {
                         break;
                     }
-                    alerts.put(e.getKey(), e.getValue());
+                    alerts.put(e.getKey(), asRecord.apply(e.getValue()));
                     moved.add(e.getKey());
                 }
-                moved.forEach(tree::remove);
+                moved.forEach(earlier::remove);
             });
         }
     }
