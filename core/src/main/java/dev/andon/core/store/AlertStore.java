@@ -301,23 +301,12 @@ public final class AlertStore {
             return AlertPage.full(out).limitedTo(q.limit());
         }
         long low = windowLow;
-        for (AlertRecord r : recent.subMap(low, true, Math.max(low, before), false).descendingMap().values()) {
+        for (Map.Entry<Long, AlertRecord> e : newestFirst(before, low)) {
             if (out.size() >= q.limit()) {
                 return AlertPage.full(out);
             }
-            if (q.since() != null && r.alert().receivedAt().isBefore(q.since())) {
-                return new AlertPage(out, null);
-            }
-            if (matches(q, r)) {
-                out.add(r);
-            }
-        }
-        for (Map.Entry<Long, AlertRecord> e : alerts.descendingBelow(Math.min(low, before))) {
-            if (out.size() >= q.limit()) {
-                return AlertPage.full(out);
-            }
-            if (decoded++ >= maxDecoded) {
-                // nothing of this record was used: the next page starts with it
+            if (e.getKey() < low && decoded++ >= maxDecoded) {
+                // read from the file but not used: the next page starts with it
                 return new AlertPage(out, Long.toString(e.getKey() + 1));
             }
             AlertRecord r = e.getValue();
@@ -338,18 +327,23 @@ public final class AlertStore {
      * 100,000 stored alerts took minutes.
      */
     public void forEachSince(Instant since, java.util.function.Predicate<AlertRecord> visitor) {
-        long low = windowLow;
-        for (AlertRecord r : recent.tailMap(low, true).descendingMap().values()) {
-            if (r.alert().receivedAt().isBefore(since) || !visitor.test(r)) {
-                return;
-            }
-        }
-        for (Map.Entry<Long, AlertRecord> e : alerts.descendingBelow(low)) {
+        for (Map.Entry<Long, AlertRecord> e : newestFirst(Long.MAX_VALUE, windowLow)) {
             AlertRecord r = e.getValue();
             if (r.alert().receivedAt().isBefore(since) || !visitor.test(r)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Stored records with ids below {@code before}, newest first: those kept decoded (ids from {@code low} up), then
+     * the older ones from the file, each decoded as the iteration reaches it.
+     */
+    private Iterable<Map.Entry<Long, AlertRecord>> newestFirst(long before, long low) {
+        return () -> java.util.stream.Stream.concat(
+                recent.subMap(low, true, Math.max(low, before), false).descendingMap().entrySet().stream(),
+                java.util.stream.StreamSupport.stream(alerts.descendingBelow(Math.min(low, before)).spliterator(), false))
+                .iterator();
     }
 
     private static boolean matches(AlertQuery q, AlertRecord r) {

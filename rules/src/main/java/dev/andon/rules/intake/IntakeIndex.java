@@ -30,10 +30,6 @@ final class IntakeIndex {
     private record Latest(long id, AlertState state, Instant lastSeenAt) {
     }
 
-    /** A stored alert as a line window keeps it. */
-    private record Seen(long id, Instant receivedAt, String station, String type, String fingerprint, AlertState state) {
-    }
-
     /** Per line, the window keeps at most this many alerts (the old intake read the same 10,000). */
     static final int WINDOW_CAP = 10_000;
 
@@ -65,17 +61,17 @@ final class IntakeIndex {
         lines.clear();
         Instant since = clock.instant().minus(noise.lookBack());
         // What each window keeps, not the records: 100,000 decoded records would not fit a 512 MB heap.
-        Map<String, List<Seen>> recent = new HashMap<>();
+        Map<String, List<LineWindow.Seen>> recent = new HashMap<>();
         plant.lines().forEach(l -> recent.put(l.id(), new ArrayList<>()));
         int[] unfilled = {recent.size()};
         long[] lowestVisited = {Long.MAX_VALUE};
         alerts.forEachSince(since, r -> {
-            lowestVisited[0] = Long.parseLong(r.id());
+            LineWindow.Seen seen = LineWindow.Seen.of(r);
+            lowestVisited[0] = seen.id();
             remember(r);
-            List<Seen> l = recent.get(r.alert().line());
+            List<LineWindow.Seen> l = recent.get(r.alert().line());
             if (l != null && l.size() < WINDOW_CAP) {
-                l.add(new Seen(Long.parseLong(r.id()), r.alert().receivedAt(), r.alert().station(), r.alert().type(),
-                        r.alert().fingerprint(), r.state()));
+                l.add(seen);
                 if (l.size() == WINDOW_CAP) {
                     unfilled[0]--;
                 }
@@ -85,8 +81,7 @@ final class IntakeIndex {
         recent.forEach((line, list) -> {
             LineWindow w = window(line);
             for (int i = list.size() - 1; i >= 0; i--) {
-                Seen e = list.get(i);
-                w.upsert(e.id(), e.receivedAt(), e.station(), e.type(), e.fingerprint(), e.state());
+                w.upsert(list.get(i));
             }
         });
         // Open and suppressed alerts older than what the pass reached (older than the look-back, or behind full windows).

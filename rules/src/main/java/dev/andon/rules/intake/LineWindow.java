@@ -61,14 +61,22 @@ final class LineWindow {
         this.cap = cap;
     }
 
-    /** Adds a new alert (ids arrive in increasing order) or follows a known one's state. */
-    void upsert(AlertRecord r) {
-        upsert(Long.parseLong(r.id()), r.alert().receivedAt(), r.alert().station(), r.alert().type(),
-                r.alert().fingerprint(), r.state());
+    /** An alert as the window reads it: what a rebuild holds per alert instead of the whole record. */
+    record Seen(long id, Instant receivedAt, String station, String type, String fingerprint, AlertState state) {
+        static Seen of(AlertRecord r) {
+            return new Seen(Long.parseLong(r.id()), r.alert().receivedAt(), r.alert().station(), r.alert().type(),
+                    r.alert().fingerprint(), r.state());
+        }
     }
 
-    /** As {@link #upsert(AlertRecord)} from the fields the window keeps (a rebuild holds only these, not records). */
-    void upsert(long id, Instant receivedAt, String station, String type, String fingerprint, AlertState state) {
+    /** Adds a new alert (ids arrive in increasing order) or follows a known one's state. */
+    void upsert(AlertRecord r) {
+        upsert(Seen.of(r));
+    }
+
+    void upsert(Seen s) {
+        long id = s.id();
+        AlertState state = s.state();
         Entry known = byId.get(id);
         if (known != null) {
             if (known.pos >= histPos && known.state.isOpen() != state.isOpen()) {
@@ -80,7 +88,7 @@ final class LineWindow {
         if (!entries.isEmpty() && id < entries.get(entries.size() - 1).id) {
             return; // an older alert that already left the window
         }
-        Entry e = new Entry(id, nextPos++, receivedAt, station, type, fingerprint, state);
+        Entry e = new Entry(id, nextPos++, s.receivedAt(), s.station(), s.type(), s.fingerprint(), state);
         entries.add(e);
         byId.put(id, e);
         byFingerprint.computeIfAbsent(e.fingerprint, f -> new ArrayDeque<>()).addLast(e);
