@@ -66,12 +66,13 @@ public final class Identities {
     private final Map<String, MachineToken> tokenMirror = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, BrowserSession> sessionMirror = new java.util.concurrent.ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
-    /** A hash to compare against when the account does not exist, so timing does not tell which accounts exist. */
     /**
-     * Verified against when the user is unknown, so an unknown name costs as long as a wrong password. Made at the
-     * first such sign-in, not at start: a cold Argon2 hash took about a second of every start.
+     * Verified against when the user is unknown, so an unknown name costs as long as a wrong password and timing does
+     * not tell which accounts exist. Made at the first such sign-in ({@link #decoyHash()}), not at start: a cold Argon2
+     * hash took about a second of every start.
      */
-    private final java.util.function.Supplier<String> decoyHash;
+    private volatile String decoyHash;
+    private final long decoySeed = random.nextLong();
 
     /**
      * Who a valid credential belongs to, and whether they must first replace a one-time password. {@code sso}: signed
@@ -106,19 +107,6 @@ public final class Identities {
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
-        long decoySeed = random.nextLong();
-        this.decoyHash = new java.util.function.Supplier<>() {
-            private volatile String hash;
-
-            @Override
-            public String get() {
-                String h = hash;
-                if (h == null) {
-                    hash = h = hasher.hash("decoy-" + decoySeed);
-                }
-                return h;
-            }
-        };
         accounts.forEach((k, v) -> accountMirror.put(k, read(v, Account.class)));
         tokens.forEach((k, v) -> tokenMirror.put(k, read(v, MachineToken.class)));
         sessions.forEach((k, v) -> sessionMirror.put(k, read(v, BrowserSession.class)));
@@ -143,6 +131,14 @@ public final class Identities {
             }
         });
         return ended.size();
+    }
+
+    private String decoyHash() {
+        String h = decoyHash;
+        if (h == null) {
+            decoyHash = h = hasher.hash("decoy-" + decoySeed); // two first sign-ins at once may both make one: harmless
+        }
+        return h;
     }
 
     public PermissionPolicy policy() {
@@ -219,7 +215,7 @@ public final class Identities {
         String id = userId.trim();
         throttle.check(id, address);
         Optional<Account> account = account(id);
-        boolean ok = hasher.verify(password, account.map(Account::passwordHash).orElseGet(decoyHash))
+        boolean ok = hasher.verify(password, account.map(Account::passwordHash).orElseGet(this::decoyHash))
                 && account.isPresent() && !account.get().disabled();
         Optional<Principal> principal = ok ? principalOf(id) : Optional.empty();
         if (principal.isEmpty()) {

@@ -50,11 +50,7 @@ public final class HybridSearcher {
     private final SnippetHighlighter snippets;
     private final FloorWords words;
 
-    public HybridSearcher(KnowledgeIndex index, TextEmbedder embedder, FusionSettings fusion) {
-        this(index, embedder, fusion, FloorWords.STANDARD);
-    }
-
-    /** With the plant's floor words, which both retrievers see after the spoken ones. */
+    /** {@code words}: the plant's floor words, which both retrievers see after the spoken ones. */
     public HybridSearcher(KnowledgeIndex index, TextEmbedder embedder, FusionSettings fusion, FloorWords words) {
         this.index = index;
         this.embedder = embedder;

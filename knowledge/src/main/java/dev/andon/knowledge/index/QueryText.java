@@ -59,21 +59,11 @@ public final class QueryText {
      * What the sentence model reads: units spelled out, and the documents' words added after floor words
      * ({@link FloorWords}: "forklift lanes" also reads "aisle passageway").
      */
-    public static String forMeaning(String question) {
-        return forMeaning(question, FloorWords.STANDARD);
-    }
-
-    /** As {@link #forMeaning(String)} with a plant's own floor words. */
     public static String forMeaning(String question, FloorWords words) {
         return words.withWrittenTerms(withUnits(question));
     }
 
     /** As {@link #forMeaning}, with filler dropped; falls back to that when nothing would be left. */
-    public static String forKeywords(String question) {
-        return forKeywords(question, FloorWords.STANDARD);
-    }
-
-    /** As {@link #forKeywords(String)} with a plant's own floor words. */
     public static String forKeywords(String question, FloorWords words) {
         String spelled = forMeaning(question, words);
         List<String> kept = new ArrayList<>();
