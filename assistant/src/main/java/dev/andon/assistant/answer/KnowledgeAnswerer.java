@@ -107,7 +107,7 @@ public final class KnowledgeAnswerer {
             }
             out.add(new Covered(section, score));
         }
-        return out;
+        return PurposeSections.notLeading(out, question);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.andon.knowledge.Section;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,12 +42,40 @@ class CoveringSectionsTest {
         assertThat(answerer.coveringSections(QUESTION, null, null, null, List.of(), 3)).isEmpty();
     }
 
+    @Test
+    void aDocumentsPurposeSectionDoesNotLeadAnAnswerAboutOneOfItsSteps() {
+        KnowledgeAnswerer answerer = answererOver(Map.of("1", "Purpose", "5", "Release or scrap"),
+                hit("SOP-HOLD", "1", 0.50), hit("SOP-HOLD", "5", 0.45));
+        assertThat(answerer.coveringSections("who is allowed to release parts from a hold", null, null, null, List.of(), 3))
+                .extracting(Section::section).containsExactly("5", "1");
+    }
+
+    @Test
+    void aQuestionAboutWhatADocumentCoversIsAnsweredFromItsScope() {
+        KnowledgeAnswerer answerer = answererOver(Map.of("1", "Scope", "5", "Release or scrap"),
+                hit("SOP-HOLD", "1", 0.50), hit("SOP-HOLD", "5", 0.45));
+        assertThat(answerer.coveringSections("does the hold procedure cover bought-in parts", null, null, null, List.of(), 3))
+                .extracting(Section::section).containsExactly("1", "5");
+    }
+
+    @Test
+    void aPurposeSectionStillLeadsWhenNoOtherSectionOfItsDocumentCovers() {
+        KnowledgeAnswerer answerer = answererOver(Map.of("1", "Purpose"), hit("SOP-HOLD", "1", 0.50), hit("STD-PPE", "2", 0.45));
+        assertThat(answerer.coveringSections("who is allowed to release parts from a hold", null, null, null, List.of(), 3))
+                .extracting(Section::documentId).containsExactly("SOP-HOLD", "STD-PPE");
+    }
+
     private static SearchHit hit(String doc, String section, double cosine) {
         return new SearchHit(doc, doc + " title", "work-instruction", "1", section, doc + " › " + section, "Heading " + section,
                 "", 0.3, "/api/knowledge/documents/" + doc, false, false, cosine, 1, 1);
     }
 
     private static KnowledgeAnswerer answererOver(SearchHit... hits) {
+        return answererOver(Map.of(), hits);
+    }
+
+    /** {@code headings}: section number → heading; "Heading n" otherwise. */
+    private static KnowledgeAnswerer answererOver(Map<String, String> headings, SearchHit... hits) {
         KnowledgeSearch search = new KnowledgeSearch() {
             @Override
             public List<SearchHit> search(SearchRequest request) {
@@ -56,7 +85,7 @@ class CoveringSectionsTest {
             @Override
             public Optional<Section> section(String documentId, String section) {
                 return Optional.of(new Section(documentId, documentId + " title", "work-instruction", "1", section,
-                        documentId + " › " + section, "Heading " + section, "Check the tool centre point with the gauge.",
+                        documentId + " › " + section, headings.getOrDefault(section, "Heading " + section), "Check the tool centre point with the gauge.",
                         false, List.of(), List.of(), List.of(), "en", "/api/knowledge/documents/" + documentId));
             }
 
