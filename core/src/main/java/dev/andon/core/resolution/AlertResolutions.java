@@ -9,7 +9,6 @@ import dev.andon.core.identity.Principal;
 import dev.andon.core.intake.AlertLifecycle;
 import dev.andon.core.plant.Person;
 import dev.andon.core.plant.Plant;
-import dev.andon.core.store.AlertQuery;
 import dev.andon.core.store.AlertStore;
 import dev.andon.core.store.AndonDatabase;
 
@@ -112,8 +111,7 @@ public final class AlertResolutions {
         }
         Instant monthStart = ZonedDateTime.now(clock.withZone(plant.timezone())).withDayOfMonth(1).toLocalDate()
                 .atStartOfDay(plant.timezone()).toInstant();
-        int thisMonth = (int) alerts.list(new AlertQuery(line, station, null, false, monthStart, Integer.MAX_VALUE))
-                .stream().filter(a -> a.alert().type().equals(type)).count();
+        int thisMonth = alerts.countSince(line, station, type, monthStart);
         return new Recurrence(alertId, line, station, type, last, thisMonth);
     }
 

@@ -37,6 +37,14 @@ public final class AlertStore {
     private final BTreeMap<Long, String> openLineById;
     private final Atomic.Long ids;
     /**
+     * "line, station, type, received, id" of every stored alert, so that how often a problem came back on a station
+     * ({@link #countSince}) is a range of keys, not a walk over every alert of the period.
+     */
+    private final java.util.NavigableSet<String> bySubject;
+    /** "line, id" of every stored alert: a line's listing or shift summary reads that line's records only. */
+    private final java.util.NavigableSet<String> byLine;
+    private final Map<String, String> markers;
+    /**
      * The newest records, decoded: every stored id from {@code windowLow} up is in here, so recent history is listed
      * without touching the file (iterating MapDB's tree deserialises each JSON value, which dominated intake).
      */
@@ -76,6 +84,10 @@ public final class AlertStore {
         this.openLineById = db.orderedJsonMap("alerts-open-line-by-id");
         this.ids = db.sequence("alert-ids");
         this.nextId = new AtomicLong(ids.get());
+        this.bySubject = db.sortedStringSet("alerts-by-subject");
+        this.byLine = db.sortedStringSet("alerts-by-line");
+        this.markers = db.stringMap("alert-store-markers");
+        indexOnce();
         warmUp();
         loadOpen();
     }
@@ -184,6 +196,67 @@ public final class AlertStore {
                 moved.forEach(earlier::remove);
             });
         }
+    }
+
+    /**
+     * Stores written before the line and subject indexes existed get them once, a few thousand records per commit; a
+     * start that stops half way builds them again from the beginning (the marker is written last).
+     */
+    private void indexOnce() {
+        if (markers.containsKey(INDEXES_BUILT)) {
+            return;
+        }
+        db.write(() -> {
+            bySubject.clear();
+            byLine.clear();
+        });
+        List<AlertRecord> batch = new ArrayList<>();
+        for (Map.Entry<Long, AlertRecord> e : alerts.descendingBelow(Long.MAX_VALUE)) {
+            batch.add(e.getValue());
+            if (batch.size() >= 2_000) {
+                List<AlertRecord> records = List.copyOf(batch);
+                db.write(() -> records.forEach(this::index));
+                batch.clear();
+            }
+        }
+        db.write(() -> {
+            batch.forEach(this::index);
+            markers.put(INDEXES_BUILT, "yes");
+        });
+    }
+
+    private static final String INDEXES_BUILT = "line and subject indexes built";
+
+    private void index(AlertRecord r) {
+        bySubject.add(subjectKey(r));
+        byLine.add(lineKey(r.alert().line(), Long.parseLong(r.id())));
+    }
+
+    private static String lineKey(String line, long id) {
+        return line + '\u0000' + stamp(id);
+    }
+
+    /**
+     * How many alerts of {@code type} on {@code station} of {@code line} were received since {@code since}, from the
+     * subject index (no record is read).
+     */
+    public int countSince(String line, String station, String type, Instant since) {
+        String subject = subject(line, station, type);
+        return bySubject.subSet(subject + stamp(since.toEpochMilli()), true, subject + '\uffff', false).size();
+    }
+
+    private static String subjectKey(AlertRecord r) {
+        Alert a = r.alert();
+        return subject(a.line(), a.station(), a.type()) + stamp(a.receivedAt() == null ? 0 : a.receivedAt().toEpochMilli()) + '\u0000' + r.id();
+    }
+
+    private static String subject(String line, String station, String type) {
+        return line + '\u0000' + station + '\u0000' + type + '\u0000';
+    }
+
+    /** Fixed-width hex, so that the keys of one subject sort by time. */
+    private static String stamp(long epochMillis) {
+        return String.format("%016x", Math.max(0, epochMillis));
     }
 
     private void warmUp() {
@@ -301,7 +374,7 @@ public final class AlertStore {
             return AlertPage.full(out).limitedTo(q.limit());
         }
         long low = windowLow;
-        for (Map.Entry<Long, AlertRecord> e : newestFirst(before, low)) {
+        for (Map.Entry<Long, AlertRecord> e : q.line() == null ? newestFirst(before, low) : newestFirstOn(q.line(), before)) {
             if (out.size() >= q.limit()) {
                 return AlertPage.full(out);
             }
@@ -344,6 +417,20 @@ public final class AlertStore {
                 recent.subMap(low, true, Math.max(low, before), false).descendingMap().entrySet().stream(),
                 java.util.stream.StreamSupport.stream(alerts.descendingBelow(Math.min(low, before)).spliterator(), false))
                 .iterator();
+    }
+
+    /** Stored records of one line with ids below {@code before}, newest first, each read as the iteration reaches it. */
+    private Iterable<Map.Entry<Long, AlertRecord>> newestFirstOn(String line, long before) {
+        java.util.NavigableSet<String> ids = byLine.subSet(lineKey(line, 0), true, lineKey(line, Math.max(0, before)), false)
+                .descendingSet();
+        return () -> ids.stream()
+                .map(k -> Long.parseLong(k.substring(k.length() - 16), 16))
+                .map(id -> Map.entry(id, java.util.Objects.requireNonNullElseGet(record(id), () -> missing(id))))
+                .iterator();
+    }
+
+    private static AlertRecord missing(long id) {
+        throw new IllegalStateException("alert " + id + " is in the line index but not stored");
     }
 
     private static boolean matches(AlertQuery q, AlertRecord r) {
@@ -416,6 +503,7 @@ public final class AlertStore {
         });
         if (fresh) {
             alerts.insert(key, rec);
+            index(rec);
         } else {
             alerts.put(key, rec);
         }

@@ -164,6 +164,7 @@ class AlertStoreTest {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AlertStore store = new AlertStore(db, JSON);
             assertThat(store.count()).isEqualTo(3);
+            assertThat(store.countSince("L2", "press-3", "vibration-anomaly", T0)).isEqualTo(3);
             assertThat(store.get("2").alert().payload()).containsEntry("n", 2);
             store.transition("2", AlertState.ACKNOWLEDGED, "marco.ferri", null, T0.plusSeconds(60));
             assertThat(db.records("alert-records", new JsonValueSerializer<>(JSON, AlertRecord.class))).isEmpty();
@@ -177,6 +178,51 @@ class AlertStoreTest {
     }
 
     @Test
+    void howOftenAProblemCameBackOnAStationIsCountedPerStationAndTypeFromTheGivenTime(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            store.insert(at(alert("L2", "press-3"), T0.minusSeconds(86_400)), r -> r);
+            store.insert(alert("L2", "press-3"), r -> r);
+            store.insert(alert("L2", "press-3"), r -> r);
+            store.insert(alert("L2", "coil-1"), r -> r);
+            store.insert(alert("L1", "press-3"), r -> r);
+            assertThatThrownBy(() -> store.insert(alert("L2", "press-3"), r -> {
+                throw new IllegalStateException("rules exploded");
+            })).hasMessage("rules exploded");
+
+            assertThat(store.countSince("L2", "press-3", "vibration-anomaly", T0)).isEqualTo(2);
+            assertThat(store.countSince("L2", "press-3", "vibration-anomaly", T0.minusSeconds(86_400))).isEqualTo(3);
+            assertThat(store.countSince("L2", "press-3", "tool-wear", T0.minusSeconds(86_400))).isZero();
+        }
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            assertThat(new AlertStore(db, JSON).countSince("L2", "press-3", "vibration-anomaly", T0)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aStoreFromBeforeTheStationCountsGetsThemAtItsFirstStart(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON);
+            for (int i = 0; i < 2_500; i++) {
+                store.insert(alert("L2", i % 2 == 0 ? "press-3" : "coil-1"), r -> r);
+            }
+            // as an earlier version left it: records, no index and no marker
+            db.write(() -> {
+                db.sortedStringSet("alerts-by-subject").clear();
+                db.stringMap("alert-store-markers").clear();
+            });
+        }
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            assertThat(new AlertStore(db, JSON).countSince("L2", "press-3", "vibration-anomaly", T0)).isEqualTo(1_250);
+        }
+    }
+
+    static Alert at(Alert a, Instant receivedAt) {
+        return new Alert(a.id(), a.source(), a.modelVersion(), a.line(), a.station(), a.type(), a.severity(),
+                a.confidence(), receivedAt, receivedAt, a.payload());
+    }
+
+    @Test
     void aListingThatMatchesLittleReadsABoundedSliceAndIsContinuedUntilItEnds(@TempDir Path dir) {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AlertStore store = new AlertStore(db, JSON, 4);
@@ -184,13 +230,14 @@ class AlertStoreTest {
             for (int i = 0; i < 30; i++) {
                 store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
             }
-            AlertQuery quietLine = new AlertQuery("L1", null, null, false, null, 10, null);
+            // a station asked for without its line: every line's records are candidates
+            AlertQuery quietStation = new AlertQuery(null, "robot-2", null, false, null, 10, null);
 
-            AlertPage first = store.page(quietLine, 5);
+            AlertPage first = store.page(quietStation, 5);
             List<String> found = new ArrayList<>(first.alerts().stream().map(AlertRecord::id).toList());
             int pages = 1;
             for (AlertPage p = first; p.next() != null; pages++) {
-                p = store.page(new AlertQuery("L1", null, null, false, null, 10, Long.parseLong(p.next())), 5);
+                p = store.page(new AlertQuery(null, "robot-2", null, false, null, 10, Long.parseLong(p.next())), 5);
                 p.alerts().forEach(r -> found.add(r.id()));
             }
 
@@ -198,7 +245,24 @@ class AlertStoreTest {
             assertThat(first.next()).isNotNull();
             assertThat(found).containsExactly("1");
             assertThat(pages).isBetween(6, 8); // 27 records behind the 4 kept decoded, 5 per page
-            assertThat(store.list(quietLine)).extracting(AlertRecord::id).containsExactly("1");
+            assertThat(store.list(quietStation)).extracting(AlertRecord::id).containsExactly("1");
+        }
+    }
+
+    @Test
+    void aQuietLineIsListedFromItsOwnAlertsWithoutReadingTheBusyOnes(@TempDir Path dir) {
+        try (AndonDatabase db = AndonDatabase.open(dir)) {
+            AlertStore store = new AlertStore(db, JSON, 4);
+            store.insert(alert("L1", "robot-2"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            for (int i = 0; i < 30; i++) {
+                store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            }
+            store.insert(alert("L1", "robot-2"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+
+            AlertPage page = store.page(new AlertQuery("L1", null, null, false, null, 10, null), 1);
+
+            assertThat(page.alerts()).extracting(AlertRecord::id).containsExactly("32", "1");
+            assertThat(page.next()).isNull();
         }
     }
 
