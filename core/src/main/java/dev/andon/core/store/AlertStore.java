@@ -36,14 +36,7 @@ public final class AlertStore {
     private final HTreeMap<String, String> openByFingerprint;
     private final BTreeMap<Long, String> openLineById;
     private final Atomic.Long ids;
-    /**
-     * "line, station, type, received, id" of every stored alert, so that how often a problem came back on a station
-     * ({@link #countSince}) is a range of keys, not a walk over every alert of the period.
-     */
-    private final java.util.NavigableSet<String> bySubject;
-    /** "line, id" of every stored alert: a line's listing or shift summary reads that line's records only. */
-    private final java.util.NavigableSet<String> byLine;
-    private final Map<String, String> markers;
+    private final AlertIndexes indexes;
     /**
      * The newest records, decoded: every stored id from {@code windowLow} up is in here, so recent history is listed
      * without touching the file (iterating MapDB's tree deserialises each JSON value, which dominated intake).
@@ -84,9 +77,7 @@ public final class AlertStore {
         this.openLineById = db.orderedJsonMap("alerts-open-line-by-id");
         this.ids = db.sequence("alert-ids");
         this.nextId = new AtomicLong(ids.get());
-        this.bySubject = db.sortedStringSet("alerts-by-subject");
-        this.byLine = db.sortedStringSet("alerts-by-line");
-        this.markers = db.stringMap("alert-store-markers");
+        this.indexes = new AlertIndexes(db);
         indexOnce();
         warmUp();
         loadOpen();
@@ -200,63 +191,34 @@ public final class AlertStore {
 
     /**
      * Stores written before the line and subject indexes existed get them once, a few thousand records per commit; a
-     * start that stops half way builds them again from the beginning (the marker is written last).
+     * start that stops half way builds them again from the beginning (completion is marked last).
      */
     private void indexOnce() {
-        if (markers.containsKey(INDEXES_BUILT)) {
+        if (indexes.complete()) {
             return;
         }
-        db.write(() -> {
-            bySubject.clear();
-            byLine.clear();
-        });
+        db.write(indexes::clear);
         List<AlertRecord> batch = new ArrayList<>();
         for (Map.Entry<Long, AlertRecord> e : alerts.descendingBelow(Long.MAX_VALUE)) {
             batch.add(e.getValue());
             if (batch.size() >= 2_000) {
                 List<AlertRecord> records = List.copyOf(batch);
-                db.write(() -> records.forEach(this::index));
+                db.write(() -> records.forEach(indexes::add));
                 batch.clear();
             }
         }
         db.write(() -> {
-            batch.forEach(this::index);
-            markers.put(INDEXES_BUILT, "yes");
+            batch.forEach(indexes::add);
+            indexes.markComplete();
         });
-    }
-
-    private static final String INDEXES_BUILT = "line and subject indexes built";
-
-    private void index(AlertRecord r) {
-        bySubject.add(subjectKey(r));
-        byLine.add(lineKey(r.alert().line(), Long.parseLong(r.id())));
-    }
-
-    private static String lineKey(String line, long id) {
-        return line + '\u0000' + stamp(id);
     }
 
     /**
      * How many alerts of {@code type} on {@code station} of {@code line} were received since {@code since}, from the
-     * subject index (no record is read).
+     * index (no record is read).
      */
     public int countSince(String line, String station, String type, Instant since) {
-        String subject = subject(line, station, type);
-        return bySubject.subSet(subject + stamp(since.toEpochMilli()), true, subject + '\uffff', false).size();
-    }
-
-    private static String subjectKey(AlertRecord r) {
-        Alert a = r.alert();
-        return subject(a.line(), a.station(), a.type()) + stamp(a.receivedAt() == null ? 0 : a.receivedAt().toEpochMilli()) + '\u0000' + r.id();
-    }
-
-    private static String subject(String line, String station, String type) {
-        return line + '\u0000' + station + '\u0000' + type + '\u0000';
-    }
-
-    /** Fixed-width hex, so that the keys of one subject sort by time. */
-    private static String stamp(long epochMillis) {
-        return String.format("%016x", Math.max(0, epochMillis));
+        return indexes.countSince(line, station, type, since);
     }
 
     private void warmUp() {
@@ -421,10 +383,7 @@ public final class AlertStore {
 
     /** Stored records of one line with ids below {@code before}, newest first, each read as the iteration reaches it. */
     private Iterable<Map.Entry<Long, AlertRecord>> newestFirstOn(String line, long before) {
-        java.util.NavigableSet<String> ids = byLine.subSet(lineKey(line, 0), true, lineKey(line, Math.max(0, before)), false)
-                .descendingSet();
-        return () -> ids.stream()
-                .map(k -> Long.parseLong(k.substring(k.length() - 16), 16))
+        return () -> java.util.stream.StreamSupport.stream(indexes.idsOnLine(line, before).spliterator(), false)
                 .map(id -> Map.entry(id, java.util.Objects.requireNonNullElseGet(record(id), () -> missing(id))))
                 .iterator();
     }
@@ -503,7 +462,7 @@ public final class AlertStore {
         });
         if (fresh) {
             alerts.insert(key, rec);
-            index(rec);
+            indexes.add(rec);
         } else {
             alerts.put(key, rec);
         }

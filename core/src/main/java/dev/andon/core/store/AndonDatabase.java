@@ -232,9 +232,9 @@ public final class AndonDatabase implements AutoCloseable {
         return write(() -> db.treeMap(name, Serializer.STRING, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen());
     }
 
-    /** An ordered set of strings, for secondary indexes scanned by prefix and range. */
-    java.util.NavigableSet<String> sortedStringSet(String name) {
-        return write(() -> db.treeSet(name, Serializer.STRING).createOrOpen());
+    /** An ordered map between numbers, for secondary indexes scanned by range. */
+    BTreeMap<Long, Long> longMap(String name) {
+        return write(() -> db.treeMap(name, Serializer.LONG, Serializer.LONG).createOrOpen());
     }
 
     /** An ordered set of numbers (e.g. two ids packed into one long), for append-only membership records. */

@@ -208,8 +208,9 @@ class AlertStoreTest {
             }
             // as an earlier version left it: records, no index and no marker
             db.write(() -> {
-                db.sortedStringSet("alerts-by-subject").clear();
-                db.stringMap("alert-store-markers").clear();
+                db.longSet("alert-ids-by-line").clear();
+                db.longMap("alert-times-by-subject").clear();
+                db.jsonMap("alert-index-ordinals").clear();
             });
         }
         try (AndonDatabase db = AndonDatabase.open(dir)) {
