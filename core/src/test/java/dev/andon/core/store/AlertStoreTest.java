@@ -65,7 +65,7 @@ class AlertStoreTest {
     void aRolledBackChangeIsNotServedFromMemoryEither(@TempDir Path dir) {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AlertStore store = new AlertStore(db, JSON);
-            AlertRecord rec = store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            AlertRecord rec = assigned(store, "L2", "press-3");
 
             assertThatThrownBy(() -> db.write(() -> {
                 store.save(rec.movedTo(AlertState.RESOLVED, "marco.ferri", T0, null));
@@ -81,9 +81,9 @@ class AlertStoreTest {
     void openAlertsAreListedPerLineBeyondTheMemoryWindow(@TempDir Path dir) {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AlertStore store = new AlertStore(db, JSON, 3);
-            String first = store.insert(alert("L1", "robot-2"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null)).id();
+            String first = assigned(store, "L1", "robot-2").id();
             for (int i = 0; i < 10; i++) {
-                String id = store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null)).id();
+                String id = assigned(store, "L2", "press-3").id();
                 store.transition(id, AlertState.RESOLVED, "marco.ferri", null, T0);
             }
             assertThat(store.list(AlertQuery.openOn("L1"))).extracting(AlertRecord::id).containsExactly(first);
@@ -96,7 +96,7 @@ class AlertStoreTest {
     void illegalTransitionIsRefusedAndLegalOneRecordsActor(@TempDir Path dir) {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AlertStore store = new AlertStore(db, JSON);
-            String id = store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null)).id();
+            String id = assigned(store, "L2", "press-3").id();
 
             assertThatThrownBy(() -> store.transition(id, AlertState.IN_PROGRESS, "anna.rossi", null, T0))
                     .isInstanceOf(ConflictException.class).hasMessageContaining("assigned");
@@ -116,7 +116,7 @@ class AlertStoreTest {
     void openFingerprintIsTrackedUntilResolved(@TempDir Path dir) {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AlertStore store = new AlertStore(db, JSON);
-            AlertRecord rec = store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            AlertRecord rec = assigned(store, "L2", "press-3");
             String fp = rec.alert().fingerprint();
             assertThat(store.openWithFingerprint(fp)).map(AlertRecord::id).contains(rec.id());
 
@@ -218,6 +218,11 @@ class AlertStoreTest {
         }
     }
 
+    /** Stores an alert on {@code line}/{@code station} as intake leaves it: assigned, still open. */
+    static AlertRecord assigned(AlertStore store, String line, String station) {
+        return store.insert(alert(line, station), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+    }
+
     static Alert at(Alert a, Instant receivedAt) {
         return new Alert(a.id(), a.source(), a.modelVersion(), a.line(), a.station(), a.type(), a.severity(),
                 a.confidence(), receivedAt, receivedAt, a.payload());
@@ -227,9 +232,9 @@ class AlertStoreTest {
     void aListingThatMatchesLittleReadsABoundedSliceAndIsContinuedUntilItEnds(@TempDir Path dir) {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AlertStore store = new AlertStore(db, JSON, 4);
-            store.insert(alert("L1", "robot-2"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            assigned(store, "L1", "robot-2");
             for (int i = 0; i < 30; i++) {
-                store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+                assigned(store, "L2", "press-3");
             }
             // a station asked for without its line: every line's records are candidates
             AlertQuery quietStation = new AlertQuery(null, "robot-2", null, false, null, 10, null);
@@ -254,11 +259,11 @@ class AlertStoreTest {
     void aQuietLineIsListedFromItsOwnAlertsWithoutReadingTheBusyOnes(@TempDir Path dir) {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AlertStore store = new AlertStore(db, JSON, 4);
-            store.insert(alert("L1", "robot-2"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            assigned(store, "L1", "robot-2");
             for (int i = 0; i < 30; i++) {
-                store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+                assigned(store, "L2", "press-3");
             }
-            store.insert(alert("L1", "robot-2"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+            assigned(store, "L1", "robot-2");
 
             AlertPage page = store.page(new AlertQuery("L1", null, null, false, null, 10, null), 1);
 
@@ -272,7 +277,7 @@ class AlertStoreTest {
         try (AndonDatabase db = AndonDatabase.open(dir)) {
             AlertStore store = new AlertStore(db, JSON, 4);
             for (int i = 0; i < 10; i++) {
-                store.insert(alert("L2", "press-3"), r -> r.movedTo(AlertState.ASSIGNED, "andon", T0, null));
+                assigned(store, "L2", "press-3");
             }
             assertThat(store.list(new AlertQuery("L2", null, null, false, null, 3, null)))
                     .extracting(AlertRecord::id).containsExactly("10", "9", "8");
